@@ -1,0 +1,72 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// dmux: a shell for many Docker engines at once.
+///
+/// Layering (see README.md): Endpoints, TLS and Transport know *where* engines are and how to
+/// reach them; DockerAPI knows *what* to say to them, without I/O. Only FanOut and Shell join
+/// the two halves.
+let package = Package(
+    name: "dmux",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dmux", targets: ["dmux"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "DockerAPI"),
+        .target(name: "Endpoints", dependencies: ["COpenSSL"]),
+        .target(name: "TLS", dependencies: [
+            "COpenSSL",
+            .product(name: "NIOCore", package: "swift-nio"),
+        ]),
+        .target(name: "Transport", dependencies: [
+            "Endpoints", "TLS",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+        .target(name: "FanOut", dependencies: [
+            "DockerAPI", "Endpoints", "Transport",
+            .product(name: "NIOCore", package: "swift-nio"),
+        ]),
+        .target(name: "LineEditor", dependencies: ["CEditLine"]),
+        .target(name: "Shell", dependencies: [
+            "DockerAPI", "Endpoints", "Transport", "FanOut", "LineEditor",
+        ]),
+        .executableTarget(name: "dmux", dependencies: [
+            "Shell",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "DockerAPITests", dependencies: ["DockerAPI"]),
+        .testTarget(name: "EndpointsTests", dependencies: ["Endpoints"]),
+        .testTarget(name: "TLSTests", dependencies: [
+            "TLS",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
+        ]),
+        .testTarget(name: "TransportTests", dependencies: [
+            "Transport", "Endpoints", "TLS",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
+        ]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "FanOut", "DockerAPI"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Endpoints", "Transport", "DockerAPI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

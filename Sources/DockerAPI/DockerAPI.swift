@@ -1,0 +1,1 @@
+// DockerAPI: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// Endpoints: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// FanOut: placeholder until the module lands.

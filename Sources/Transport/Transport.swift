@@ -1,0 +1,1 @@
+// Transport: placeholder until the module lands.
