@@ -1,0 +1,69 @@
+/// The connections of one engine: short requests reuse an idle one, a streaming request holds its
+/// own until it ends, and a connection that broke or was cancelled mid-response is dropped.
+///
+/// An inherited descriptor (`fd://N`) is one connection for the life of the process, so its pool
+/// has a capacity of one and requests on it queue.
+actor ConnectionPool {
+    private let dialer: Dialer
+    private let capacity: Int?
+    private let keepIdle: Int
+    private var idle: [EngineConnection] = []
+    private var open = 0
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+    private var dialedOnce = false
+
+    init(dialer: Dialer) {
+        self.dialer = dialer
+        if case .fd = dialer.address {
+            capacity = 1
+        } else {
+            capacity = nil
+        }
+        keepIdle = 4
+    }
+
+    /// An exclusive connection: an idle one if any is still open, else a new one.
+    func lease() async throws -> EngineConnection {
+        while let capacity, open >= capacity, idle.isEmpty {
+            await withCheckedContinuation { waiters.append($0) }
+        }
+        while let connection = idle.popLast() {
+            if connection.isOpen { return connection }
+            open -= 1
+        }
+        if case .fd = dialer.address, dialedOnce {
+            throw TransportError(.descriptorSpent, address: dialer.address.description)
+        }
+        open += 1
+        dialedOnce = true
+        do {
+            return try await dialer.connect()
+        } catch {
+            open -= 1
+            wakeOne()
+            throw error
+        }
+    }
+
+    /// Takes a connection back; only one whose last response ended cleanly is kept.
+    func release(_ connection: EngineConnection, reusable: Bool) {
+        if reusable, connection.isOpen, idle.count < keepIdle {
+            idle.append(connection)
+        } else {
+            connection.close()
+            open -= 1
+        }
+        wakeOne()
+    }
+
+    /// Closes every idle connection (disconnect, or exit).
+    func shutdown() {
+        for connection in idle { connection.close() }
+        open -= idle.count
+        idle.removeAll()
+    }
+
+    private func wakeOne() {
+        if !waiters.isEmpty { waiters.removeFirst().resume() }
+    }
+}

@@ -1,0 +1,88 @@
+import Endpoints
+import NIOCore
+import NIOPosix
+import TLS
+
+/// Opens connections to one engine address: unix socket, inherited descriptor, TCP, or TCP with TLS.
+///
+/// It knows how to reach an engine and nothing about Docker. A connection counts as open only once
+/// it is ready for requests, so TLS failures surface here, naming the certificate at fault.
+struct Dialer: Sendable {
+    let address: EngineAddress
+    let tls: TLSClientContext?
+    let group: EventLoopGroup
+    let connectTimeout: TimeAmount
+
+    var hostHeader: String {
+        switch address {
+        case .tcp(let host, let port, _): host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        default: "docker"
+        }
+    }
+
+    func connect() async throws -> EngineConnection {
+        let url = address.description
+        do {
+            let ready = try await open()
+            try await ready.ready.futureResult.withTimeout(connectTimeout, on: ready.channel.eventLoop).get()
+            return EngineConnection(channel: ready.channel, reader: ready.reader, address: url, hostHeader: hostHeader)
+        } catch {
+            throw TransportError.connecting(error, address: url)
+        }
+    }
+
+    private struct Opened: Sendable {
+        let channel: Channel
+        let reader: NIOLoopBound<PullReadHandler>
+        let ready: EventLoopPromise<Void>
+    }
+
+    private func open() async throws -> Opened {
+        let eventLoop = group.next()
+        let ready = eventLoop.makePromise(of: Void.self)
+        let tls = self.tls
+        let serverName: String? = if case .tcp(let host, _, _) = address { host } else { nil }
+        let bootstrap = ClientBootstrap(group: eventLoop)
+            .connectTimeout(connectTimeout)
+            .channelOption(.allowRemoteHalfClosure, value: true)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let tls, let serverName {
+                        try channel.pipeline.syncOperations.addHandler(TLSClientHandler(context: tls, serverHostname: serverName))
+                    }
+                    let reader = PullReadHandler(ready: ready, waitsForHandshake: tls != nil)
+                    try channel.pipeline.syncOperations.addHandler(reader)
+                }
+            }
+        let channel: Channel
+        switch address {
+        case .unix(let path):
+            channel = try await bootstrap.connect(unixDomainSocketPath: path).get()
+        case .tcp(let host, let port, _):
+            channel = try await bootstrap.connect(host: host, port: port).get()
+        case .fd(let descriptor):
+            try InheritedSocket.validate(descriptor)
+            channel = try await bootstrap.withConnectedSocket(descriptor).get()
+        }
+        let reader = try await channel.eventLoop.submit {
+            NIOLoopBound(try channel.pipeline.syncOperations.handler(type: PullReadHandler.self), eventLoop: channel.eventLoop)
+        }.get()
+        return Opened(channel: channel, reader: reader, ready: ready)
+    }
+}
+
+extension EventLoopFuture where Value == Void {
+    /// Fails with a connect timeout unless this completes within `timeout`: the TLS handshake has
+    /// its own deadline, because a peer that accepts but never answers must not hang the host.
+    func withTimeout(_ timeout: TimeAmount, on eventLoop: EventLoop) -> EventLoopFuture<Void> {
+        let promise = eventLoop.makePromise(of: Void.self)
+        let timer = eventLoop.scheduleTask(in: timeout) {
+            promise.fail(ChannelError.connectTimeout(timeout))
+        }
+        whenComplete { result in
+            timer.cancel()
+            promise.completeWith(result)
+        }
+        return promise.futureResult
+    }
+}

@@ -1,0 +1,81 @@
+import Endpoints
+import NIOCore
+import TLS
+
+/// Everything dmux needs to talk HTTP/1.1 to one engine, over whichever transport its endpoint names.
+///
+/// Requests run in the caller's task: reading on demand gives backpressure, and cancelling the
+/// task closes the connection it was using (a half-read response cannot be reused), while the
+/// pool keeps the others.
+public final class EngineClient: Sendable {
+    public let endpoint: Endpoint
+    private let pool: ConnectionPool?
+    /// Set when the endpoint's TLS files could not be loaded: every request fails with it.
+    private let setupError: TransportError?
+
+    public init(endpoint: Endpoint, group: EventLoopGroup, connectTimeout: TimeAmount = .seconds(10)) {
+        self.endpoint = endpoint
+        var context: TLSClientContext?
+        var setupError: TransportError?
+        if let settings = endpoint.tls, case .tcp = endpoint.address {
+            do {
+                context = try TLSClientContext(configuration: TLSConfiguration(
+                    caFile: settings.caFile,
+                    certificateFile: settings.certificateFile,
+                    privateKeyFile: settings.privateKeyFile,
+                    verifyPeer: settings.verify
+                ))
+            } catch {
+                setupError = TransportError(.tls(error), address: endpoint.address.description)
+            }
+        }
+        self.setupError = setupError
+        self.pool = setupError == nil
+            ? ConnectionPool(dialer: Dialer(address: endpoint.address, tls: context, group: group, connectTimeout: connectTimeout))
+            : nil
+    }
+
+    /// Sends a request and hands its streaming response to `body`; the connection goes back to the
+    /// pool only if `body` read the response to its end.
+    public func stream<Result>(
+        _ request: HTTPRequest,
+        _ body: (ResponseStream) async throws -> Result
+    ) async throws -> Result {
+        guard let pool else { throw setupError! }
+        let connection = try await pool.lease()
+        do {
+            let (result, reusable) = try await withTaskCancellationHandler {
+                let response = try await connection.begin(request)
+                let result = try await body(response)
+                return (result, response.endedReusable && !request.upgradesToRawStream)
+            } onCancel: {
+                connection.close()
+            }
+            await pool.release(connection, reusable: reusable)
+            return result
+        } catch {
+            await pool.release(connection, reusable: false)
+            throw error
+        }
+    }
+
+    /// Sends a request and returns its whole response, refusing bodies over `limit` bytes.
+    public func send(_ request: HTTPRequest, limit: Int = 64 * 1024 * 1024) async throws -> HTTPResponse {
+        try await stream(request) { response in
+            HTTPResponse(head: response.head, body: try await response.collect(upTo: limit))
+        }
+    }
+
+    /// Closes the idle connections; requests under way finish on their own.
+    public func shutdown() async {
+        await pool?.shutdown()
+    }
+}
+
+/// A complete response, for the short requests that are most of what dmux sends.
+public struct HTTPResponse: Sendable {
+    public var head: ResponseHead
+    public var body: ByteBuffer
+
+    public var status: Int { head.status }
+}

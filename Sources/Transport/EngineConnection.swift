@@ -1,0 +1,53 @@
+import NIOCore
+
+/// One open connection to an engine: a channel plus the handler that lets async code pull its bytes.
+///
+/// It carries one request at a time; the pool guarantees that by lending it out exclusively.
+final class EngineConnection: Sendable {
+    let channel: Channel
+    let address: String
+    let hostHeader: String
+    private let reader: NIOLoopBound<PullReadHandler>
+
+    init(channel: Channel, reader: NIOLoopBound<PullReadHandler>, address: String, hostHeader: String) {
+        self.channel = channel
+        self.reader = reader
+        self.address = address
+        self.hostHeader = hostHeader
+    }
+
+    var isOpen: Bool { channel.isActive }
+
+    /// The next buffer from the engine, or nil when it has closed its side.
+    func read() async throws -> ByteBuffer? {
+        let reader = self.reader
+        return try await channel.eventLoop.flatSubmit { reader.value.next() }.get()
+    }
+
+    func write(_ buffer: ByteBuffer) async throws {
+        try await channel.writeAndFlush(buffer)
+    }
+
+    /// Half-closes the connection so that the process on the other end sees end of input.
+    func closeOutput() async throws {
+        try await channel.close(mode: .output)
+    }
+
+    func close() {
+        channel.close(promise: nil)
+    }
+
+    /// Sends `request` and reads up to the end of the response head.
+    func begin(_ request: HTTPRequest) async throws -> ResponseStream {
+        var buffer = channel.allocator.buffer(capacity: 256 + (request.body?.count ?? 0))
+        request.encode(hostHeader: hostHeader, into: &buffer)
+        do {
+            try await write(buffer)
+        } catch {
+            throw TransportError.connecting(error, address: address)
+        }
+        let stream = ResponseStream(connection: self, expectsBody: request.expectsResponseBody)
+        try await stream.readHead()
+        return stream
+    }
+}

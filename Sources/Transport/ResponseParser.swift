@@ -1,0 +1,227 @@
+import NIOCore
+
+/// Turns the bytes of HTTP/1.1 responses into heads, body pieces and ends, without I/O.
+///
+/// Body pieces are slices of the fed buffers, never copies. Every buffer it holds on to is bounded
+/// (`maxHeadBytes`, the chunk-size line), so a hostile or broken peer costs memory only in
+/// proportion to what the caller chooses to keep.
+struct ResponseParser {
+    enum Event: Equatable {
+        case head(ResponseHead)
+        case body(ByteBuffer)
+        /// The response is complete; `reusable` says whether the connection may carry another request.
+        case end(reusable: Bool)
+    }
+
+    private enum State {
+        case head
+        case fixed(remaining: Int)
+        case chunkSize
+        case chunkData(remaining: Int)
+        case chunkDataEnd
+        case trailers
+        case untilClose
+        case done
+    }
+
+    let expectsBody: Bool
+    let maxHeadBytes: Int
+    private var state = State.head
+    private var pending = ByteBuffer()
+    private var keepAlive = true
+
+    init(expectsBody: Bool, maxHeadBytes: Int = 64 * 1024) {
+        self.expectsBody = expectsBody
+        self.maxHeadBytes = maxHeadBytes
+    }
+
+    var isComplete: Bool {
+        if case .done = state { return true }
+        return false
+    }
+
+    /// Consumes `input` entirely; bytes past the end of the response are an error (engines never pipeline).
+    mutating func feed(_ input: ByteBuffer) throws(HTTPParseError) -> [Event] {
+        var input = input
+        var events: [Event] = []
+        while input.readableBytes > 0 {
+            switch state {
+            case .head:
+                guard let head = try takeHead(from: &input) else { return events }
+                events.append(.head(head))
+                if let end = beginBody(after: head) { events.append(end) }
+            case .fixed(let remaining):
+                let slice = input.readSlice(length: min(remaining, input.readableBytes))!
+                events.append(.body(slice))
+                if remaining == slice.readableBytes {
+                    state = .done
+                    events.append(.end(reusable: keepAlive))
+                } else {
+                    state = .fixed(remaining: remaining - slice.readableBytes)
+                }
+            case .chunkSize:
+                guard let line = try takeLine(from: &input, limit: 1024, what: "chunk size line") else { return events }
+                let size = try Self.chunkSize(line)
+                state = size == 0 ? .trailers : .chunkData(remaining: size)
+            case .chunkData(let remaining):
+                let slice = input.readSlice(length: min(remaining, input.readableBytes))!
+                events.append(.body(slice))
+                state = remaining == slice.readableBytes ? .chunkDataEnd : .chunkData(remaining: remaining - slice.readableBytes)
+            case .chunkDataEnd:
+                // Exactly CRLF must follow a chunk's data; anything else means its size lied.
+                guard let line = try takeLine(from: &input, limit: 0, what: "chunk") else { return events }
+                guard line.isEmpty else { throw HTTPParseError("chunk longer than its declared size") }
+                state = .chunkSize
+            case .trailers:
+                guard let line = try takeLine(from: &input, limit: 8 * 1024, what: "trailer") else { return events }
+                if line.isEmpty {
+                    state = .done
+                    events.append(.end(reusable: keepAlive))
+                }
+            case .untilClose:
+                events.append(.body(input))
+                input.moveReaderIndex(to: input.writerIndex)
+            case .done:
+                throw HTTPParseError("unexpected bytes after the end of the response")
+            }
+        }
+        return events
+    }
+
+    /// The peer closed its side: ends a read-until-close body, and is an error anywhere else.
+    mutating func finish() throws(HTTPParseError) -> [Event] {
+        switch state {
+        case .untilClose:
+            state = .done
+            return [.end(reusable: false)]
+        case .done:
+            return []
+        case .head where pending.readableBytes == 0:
+            throw HTTPParseError("connection closed before a response arrived")
+        default:
+            throw HTTPParseError("connection closed in the middle of a response")
+        }
+    }
+
+    private mutating func beginBody(after head: ResponseHead) -> Event? {
+        let connection = head.headers.first("Connection")?.lowercased() ?? ""
+        keepAlive = !connection.contains("close")
+        if head.status == 101 {
+            state = .untilClose
+            return nil
+        }
+        if !expectsBody || head.status == 204 || head.status == 304 {
+            state = .done
+            return .end(reusable: keepAlive)
+        }
+        if let encoding = head.headers.first("Transfer-Encoding"), encoding.lowercased().contains("chunked") {
+            state = .chunkSize
+        } else if let length = head.headers.first("Content-Length").flatMap({ Int($0.trimmingSpaces) }), length >= 0 {
+            if length == 0 {
+                state = .done
+                return .end(reusable: keepAlive)
+            }
+            state = .fixed(remaining: length)
+        } else {
+            // Docker's hijack without Upgrade, and old servers: the body runs to the end of the connection.
+            keepAlive = false
+            state = .untilClose
+        }
+        return nil
+    }
+
+    private mutating func takeHead(from input: inout ByteBuffer) throws(HTTPParseError) -> ResponseHead? {
+        while true {
+            pending.writeImmutableBuffer(input)
+            input.moveReaderIndex(to: input.writerIndex)
+            guard let end = pending.readableBytesView.firstRange(of: [13, 10, 13, 10]) else {
+                if pending.readableBytes > maxHeadBytes {
+                    throw HTTPParseError("response header larger than \(maxHeadBytes / 1024) KiB")
+                }
+                return nil
+            }
+            let headLength = end.upperBound - pending.readerIndex
+            guard headLength <= maxHeadBytes else {
+                throw HTTPParseError("response header larger than \(maxHeadBytes / 1024) KiB")
+            }
+            let text = pending.readString(length: headLength)!
+            // Give back what followed the head to the caller's buffer.
+            input = pending
+            pending = ByteBuffer()
+            let head = try Self.parseHead(text)
+            if (100..<200).contains(head.status) && head.status != 101 {
+                continue  // 100 Continue and friends: the real answer follows.
+            }
+            return head
+        }
+    }
+
+    /// Takes one CRLF-terminated line, searching the caller's buffer in place when nothing is pending
+    /// so that a long body of small chunks is never copied.
+    private mutating func takeLine(from input: inout ByteBuffer, limit: Int, what: String) throws(HTTPParseError) -> String? {
+        let crlf: [UInt8] = [13, 10]
+        if pending.readableBytes == 0, let range = input.readableBytesView.firstRange(of: crlf) {
+            let length = range.lowerBound - input.readerIndex
+            guard length <= limit else { throw HTTPParseError(Self.tooLong(what)) }
+            let line = input.readString(length: length)!
+            input.moveReaderIndex(forwardBy: 2)
+            return line
+        }
+        var piece = input.readSlice(length: min(limit + 2 - pending.readableBytes, input.readableBytes))!
+        pending.writeBuffer(&piece)
+        guard let range = pending.readableBytesView.firstRange(of: crlf) else {
+            if pending.readableBytes >= limit + 2 { throw HTTPParseError(Self.tooLong(what)) }
+            return nil
+        }
+        // Give back to the caller what was copied past the end of the line.
+        let overshoot = pending.writerIndex - range.upperBound
+        input.moveReaderIndex(to: input.readerIndex - overshoot)
+        let line = pending.readString(length: range.lowerBound - pending.readerIndex)!
+        pending.clear()
+        return line
+    }
+
+    private static func tooLong(_ what: String) -> String {
+        what == "chunk" ? "chunk longer than its declared size" : "\(what) too long"
+    }
+
+    static func parseHead(_ text: String) throws(HTTPParseError) -> ResponseHead {
+        var lines = text.split(separator: "\r\n", omittingEmptySubsequences: true).makeIterator()
+        guard let statusLine = lines.next() else { throw HTTPParseError("empty status line") }
+        let parts = statusLine.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), parts[1].count == 3, let status = Int(parts[1]) else {
+            throw HTTPParseError("malformed status line \"\(statusLine.prefix(80))\"")
+        }
+        var headers: [HTTPHeader] = []
+        while let line = lines.next() {
+            guard let colon = line.firstIndex(of: ":"), colon != line.startIndex, line.first != " ", line.first != "\t" else {
+                throw HTTPParseError("malformed header line \"\(line.prefix(80))\"")
+            }
+            headers.append(HTTPHeader(String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingSpaces))
+        }
+        return ResponseHead(status: status, reason: parts.count > 2 ? String(parts[2]) : "", headers: headers)
+    }
+
+    static func chunkSize(_ line: String) throws(HTTPParseError) -> Int {
+        let digits = line.prefix { $0 != ";" }.trimmingSpaces
+        guard !digits.isEmpty, digits.count <= 15, let size = Int(digits, radix: 16), size >= 0 else {
+            throw HTTPParseError("malformed chunk size \"\(line.prefix(40))\"")
+        }
+        return size
+    }
+}
+
+/// The engine sent something that is not HTTP/1.1 as dmux understands it.
+public struct HTTPParseError: Error, Hashable, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = "malformed HTTP response: \(description)" }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(scalars)
+    }
+}

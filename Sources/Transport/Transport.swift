@@ -1,1 +1,0 @@
-// Transport: placeholder until the module lands.
