@@ -42,10 +42,15 @@ let package = Package(
         .target(name: "FanOut", dependencies: [
             "DockerAPI", "Endpoints", "Transport",
             .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
         .target(name: "Shell", dependencies: [
             "DockerAPI", "Endpoints", "Transport", "FanOut", "LineEditor",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .executableTarget(name: "dmux", dependencies: [
             "Shell",

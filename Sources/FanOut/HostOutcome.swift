@@ -1,0 +1,45 @@
+/// How one host's part of a command ended.
+public enum HostOutcome<Value: Sendable>: Sendable {
+    case success(Value)
+    case failure(HostFailure)
+}
+
+/// Why a host's part of a command failed, short enough for the summary line
+/// (`2 of 5 hosts failed: m3 (timeout), m5 (no such container)`).
+public struct HostFailure: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable, Hashable {
+        /// The engine could not be reached at all.
+        case unreachable
+        /// The per-host timeout ran out.
+        case timeout
+        /// The engine answered with an error, or the command failed on it.
+        case failed
+        /// The user cancelled the command.
+        case cancelled
+    }
+
+    public let host: String
+    public let kind: Kind
+    public let message: String
+
+    public init(host: String, kind: Kind, message: String) {
+        self.host = host
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { "\(host): \(message)" }
+
+    /// The reason in the summary line: the engine's words, shortened, lower-cased at the start.
+    public var shortReason: String {
+        switch kind {
+        case .timeout: return "timeout"
+        case .cancelled: return "cancelled"
+        case .unreachable, .failed:
+            var text = message.split(separator: "\n").first.map(String.init) ?? message
+            if text.count > 60 { text = String(text.prefix(59)) + "…" }
+            guard let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase ?? true else { return text }
+            return first.lowercased() + text.dropFirst()
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Endpoints
+import FanOut
+import Foundation
+
+/// `hosts`: every engine the shell knows, pinged afresh: where it came from, how it is reached,
+/// whether it is up, and what it runs.
+enum HostsCommand {
+    static let headers = ["SOURCE", "URL", "TRANSPORT", "TLS", "STATE", "API", "ENGINE", "RTT"]
+
+    static let spec = CommandSpec(
+        name: "hosts", summary: "List every engine: source, URL, transport, TLS, state, API and engine version, round trip",
+        usage: "[@TARGETS] hosts", scope: .shell, shape: .table
+    ) { invocation in
+        let shell = invocation.shell
+        let hosts = invocation.targets.isEmpty ? shell.registry.sessions : invocation.targets
+        guard !hosts.isEmpty else {
+            shell.console.err("no engines configured: \(CommandTable.howToAddEngines)\n")
+            return
+        }
+        let presenter = Presenter(shape: invocation.presenter.shape, console: shell.console, hosts: hosts.map(\.name))
+        presenter.columns(headers)
+        await withTaskGroup(of: Void.self) { group in
+            for host in hosts { group.addTask { await host.ping() } }
+        }
+        for host in hosts {
+            let (cells, json) = row(for: host)
+            presenter.row(host: host.name, headers: headers, cells: cells, json: json)
+        }
+        presenter.finish()
+    }
+
+    static func row(for host: HostSession) -> ([String], JSONValue) {
+        let endpoint = host.endpoint
+        let status = host.status
+        let transport: String
+        switch endpoint.address {
+        case .unix: transport = "unix"
+        case .fd: transport = "fd"
+        case .tcp: transport = endpoint.tls == nil ? "tcp" : "tcp+tls"
+        }
+        let tls = endpoint.tls.map { $0.verify ? "verify" : "no verify" } ?? "none"
+        let state: String
+        switch status.state {
+        case .up: state = "up"
+        case .unknown: state = "unknown"
+        case .down(let reason): state = "down: \(reason)"
+        }
+        let rtt = status.roundTrip.map { String(format: "%.1fms", $0 * 1000) } ?? "-"
+        let cells = [
+            "\(endpoint.source)", endpoint.address.description, transport, tls, state,
+            status.apiVersion ?? "-", status.engineVersion ?? "-", rtt,
+        ]
+        var members: [(String, JSONValue)] = [
+            ("source", .string("\(endpoint.source)")), ("url", .string(endpoint.address.description)),
+            ("transport", .string(transport)), ("tls", .string(tls)), ("state", .string(status.isUp ? "up" : status.downReason == nil ? "unknown" : "down")),
+        ]
+        if let reason = status.downReason { members.append(("reason", .string(reason))) }
+        if let api = status.apiVersion { members.append(("api", .string(api))) }
+        if let engine = status.engineVersion { members.append(("engine", .string(engine))) }
+        if let roundTrip = status.roundTrip { members.append(("rtt_ms", .number(String(format: "%.3f", roundTrip * 1000)))) }
+        return (cells, .object(members))
+    }
+}

@@ -1,0 +1,137 @@
+import FanOut
+import NIOConcurrencyHelpers
+
+/// Turns what commands report per host into the chosen output shape. Commands say what they
+/// found (rows, lines, blocks, records); the presenter decides how it looks.
+///
+/// Lines and JSON records are written as they arrive; tables and grouped blocks need every host's
+/// answer and are written by `finish()`. Failures are labelled lines on stderr (objects in json).
+public final class Presenter: Sendable {
+    public let shape: OutputShape
+    let console: Console
+    /// The targeted hosts in registry order: the order of tables and grouped blocks.
+    let hosts: [String]
+    private let prefixWidth: Int
+    private let state = NIOLockedValueBox(State())
+
+    private struct State {
+        var headers: [String] = []
+        var rows: [String: [[String]]] = [:]
+        var blocks: [String: String] = [:]
+        var failures: [HostFailure] = []
+    }
+
+    public init(shape: OutputShape, console: Console, hosts: [String]) {
+        self.shape = shape
+        self.console = console
+        self.hosts = hosts
+        self.prefixWidth = hosts.map(\.count).max() ?? 0
+    }
+
+    /// One row of a list (a container, an image); `json` is the record for the json shape.
+    public func row(host: String, headers: [String], cells: [String], json: JSONValue) {
+        switch shape {
+        case .json:
+            console.out(json.tagged(host: host).compact + "\n")
+        case .lines:
+            console.out(prefix(host) + cells.joined(separator: "  ") + "\n")
+        case .table, .grouped:
+            state.withLockedValue {
+                $0.headers = headers
+                $0.rows[host, default: []].append(cells)
+            }
+        }
+    }
+
+    /// Tells the presenter the columns of a list that may come back empty, so an empty table still has its headers.
+    public func columns(_ headers: [String]) {
+        state.withLockedValue { $0.headers = headers }
+    }
+
+    /// One whole line of a stream (logs, events, exec output).
+    public func line(host: String, text: String, stderr: Bool = false, json: JSONValue? = nil) {
+        switch shape {
+        case .json:
+            let record = json ?? .object([("stream", .string(stderr ? "stderr" : "stdout")), ("line", .string(text))])
+            console.out(record.tagged(host: host).compact + "\n")
+        case .grouped:
+            state.withLockedValue { $0.blocks[host, default: ""] += text + "\n" }
+        case .lines, .table:
+            let line = prefix(host) + text + "\n"
+            stderr ? console.err(line) : console.out(line)
+        }
+    }
+
+    /// One host's whole answer (version, info, inspect, exec output), folded with identical ones.
+    public func block(host: String, text: String, json: JSONValue) {
+        switch shape {
+        case .json:
+            console.out(json.tagged(host: host).compact + "\n")
+        case .grouped:
+            state.withLockedValue { $0.blocks[host, default: ""] += text }
+        case .lines, .table:
+            var out = ""
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
+                out += prefix(host) + line + "\n"
+            }
+            console.out(out)
+        }
+    }
+
+    /// A record that only scripts need (an exit code, a removed ID): printed in the json shape only.
+    public func record(host: String, json: JSONValue) {
+        if shape == .json { console.out(json.tagged(host: host).compact + "\n") }
+    }
+
+    /// A host's failure: a labelled line on stderr now, and a line in the summary.
+    public func failure(_ failure: HostFailure) {
+        state.withLockedValue { $0.failures.append(failure) }
+        if shape == .json {
+            console.out(JSONValue.object([("error", .string(failure.message))]).tagged(host: failure.host).compact + "\n")
+        } else {
+            console.err(label(failure.host) + failure.message + "\n")
+        }
+    }
+
+    public var failures: [HostFailure] { state.withLockedValue { $0.failures } }
+
+    /// Writes what had to wait for every host: the table or the grouped blocks.
+    public func finish() {
+        let snapshot = state.withLockedValue { $0 }
+        switch shape {
+        case .table:
+            guard !snapshot.headers.isEmpty else { return }
+            var rows: [[String]] = []
+            for host in hosts {
+                for cells in snapshot.rows[host] ?? [] { rows.append([host] + cells) }
+            }
+            let layout = TableLayout(headers: ["HOST"] + snapshot.headers, rows: rows)
+            console.out(layout.render(maxWidth: console.isTerminal ? console.width : nil))
+        case .grouped:
+            var grouped = GroupedBlocks()
+            for host in hosts {
+                if let text = snapshot.blocks[host] {
+                    grouped.add(host: host, text: text)
+                } else if let rows = snapshot.rows[host] {
+                    grouped.add(host: host, text: TableLayout(headers: snapshot.headers, rows: rows).render(maxWidth: nil))
+                }
+            }
+            console.out(grouped.render(order: hosts))
+        case .lines, .json:
+            break
+        }
+    }
+
+    /// `m3 | ` aligned to the longest targeted name, coloured per host on a terminal.
+    func prefix(_ host: String) -> String {
+        let padded = host + String(repeating: " ", count: max(0, prefixWidth - host.count))
+        guard console.useColor else { return padded + " | " }
+        let index = hosts.firstIndex(of: host) ?? 0
+        let palette = [36, 33, 35, 32, 34, 96, 93, 95, 92, 94]
+        return "\u{1B}[\(palette[index % palette.count])m\(padded)\u{1B}[0m | "
+    }
+
+    private func label(_ host: String) -> String {
+        console.useColor ? "\u{1B}[31m\(host)\u{1B}[0m: " : "\(host): "
+    }
+}

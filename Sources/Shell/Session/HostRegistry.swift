@@ -1,0 +1,86 @@
+import Endpoints
+import FanOut
+import NIOConcurrencyHelpers
+import NIOCore
+
+/// Every engine the shell knows, in a stable order, plus the named groups. Sessions are added by
+/// discovery at start and by `connect`, removed by `disconnect`.
+public final class HostRegistry: Sendable {
+    private let state = NIOLockedValueBox(State())
+    let group: EventLoopGroup
+
+    private struct State {
+        var sessions: [HostSession] = []
+        var groups: [String: [String]] = [:]
+        var groupOrder: [String] = []
+    }
+
+    public init(group: EventLoopGroup) {
+        self.group = group
+    }
+
+    public var sessions: [HostSession] { state.withLockedValue { $0.sessions } }
+    public var names: [String] { sessions.map(\.name) }
+    public var groups: [String: [String]] { state.withLockedValue { $0.groups } }
+    public var groupNames: [String] { state.withLockedValue { $0.groupOrder } }
+
+    public func session(named name: String) -> HostSession? {
+        sessions.first { $0.name == name }
+    }
+
+    /// Adds an engine; a name already taken is a usage error (nothing changes).
+    @discardableResult
+    public func add(_ endpoint: Endpoint, connectTimeout: Duration) throws(ShellUsageError) -> HostSession {
+        let session = HostSession(endpoint: endpoint, group: group, connectTimeout: connectTimeout)
+        try state.withLockedValue { (state: inout State) throws(ShellUsageError) in
+            guard !state.sessions.contains(where: { $0.name == endpoint.name }) else {
+                throw ShellUsageError("a host named '\(endpoint.name)' already exists (disconnect it first)")
+            }
+            guard state.groups[endpoint.name] == nil else {
+                throw ShellUsageError("'\(endpoint.name)' is already the name of a group")
+            }
+            state.sessions.append(session)
+        }
+        return session
+    }
+
+    public func remove(named name: String) -> HostSession? {
+        state.withLockedValue { state in
+            guard let index = state.sessions.firstIndex(where: { $0.name == name }) else { return nil }
+            return state.sessions.remove(at: index)
+        }
+    }
+
+    public func defineGroup(_ name: String, members: [String]) throws(ShellUsageError) {
+        try state.withLockedValue { (state: inout State) throws(ShellUsageError) in
+            guard !state.sessions.contains(where: { $0.name == name }), name != "all" else {
+                throw ShellUsageError("'\(name)' is already the name of a host")
+            }
+            if state.groups[name] == nil { state.groupOrder.append(name) }
+            state.groups[name] = members
+        }
+        // A group that cannot resolve is refused now rather than at its first use.
+        do {
+            _ = try TargetSelector.resolve(members.joined(separator: ","), hosts: names, groups: groups)
+        } catch {
+            state.withLockedValue {
+                $0.groups[name] = nil
+                $0.groupOrder.removeAll { $0 == name }
+            }
+            throw ShellUsageError("group \(name): \(error)")
+        }
+    }
+
+    public func removeGroup(_ name: String) -> Bool {
+        state.withLockedValue { state in
+            state.groupOrder.removeAll { $0 == name }
+            return state.groups.removeValue(forKey: name) != nil
+        }
+    }
+
+    /// The sessions a target expression names, in registry order.
+    public func resolve(_ expression: String) throws(ShellUsageError) -> [HostSession] {
+        let chosen = Set(try TargetSelector.resolve(expression, hosts: names, groups: groups))
+        return sessions.filter { chosen.contains($0.name) }
+    }
+}

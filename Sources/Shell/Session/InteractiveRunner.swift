@@ -1,0 +1,67 @@
+import FanOut
+import Foundation
+import LineEditor
+
+/// The REPL: the batch loop's language over the line editor, with a prompt that shows the target
+/// set and its health, history, Ctrl-C to cancel a command on every host, Ctrl-D to leave.
+public struct InteractiveRunner: Sendable {
+    public let shell: Shell
+    public let environment: [String: String]
+
+    public init(shell: Shell, environment: [String: String]) {
+        self.shell = shell
+        self.environment = environment
+    }
+
+    public func run() async -> ExitStatus {
+        // Let the first prompt show real health: wait (bounded by the timeout) for the start-up pings.
+        let hosts = shell.registry.sessions
+        await withTaskGroup(of: Void.self) { group in
+            for host in hosts { group.addTask { await host.connect() } }
+        }
+        let editor = EditLineSource(historyFile: historyPath, completion: nil, isSensitive: Self.isSensitive)
+        if let console = shell.console as? StandardConsole {
+            console.redirectWhilePrompting { editor.printAbovePrompt($0) }
+        }
+        defer { editor.close() }
+        var last = ExitStatus.success
+        while shell.exitRequested == nil {
+            switch await editor.next(prompt: prompt) {
+            case .line(let text):
+                if text.allSatisfy(\.isWhitespace) { continue }
+                last = await BatchRunner.runCancellable(text, on: shell, label: "", interrupts: .shared) ?? .interrupted
+                if last == .interrupted { shell.console.err("^C cancelled\n") }
+            case .interrupt:
+                continue
+            case .endOfInput:
+                shell.console.out("\n")
+                return shell.exitRequested ?? .success
+            }
+        }
+        _ = last
+        return shell.exitRequested ?? .success
+    }
+
+    /// `dmux [all: 3/4 up]> `, or the sticky target set: `dmux [web*: 2/2 up]> `.
+    var prompt: String {
+        let target = shell.stickyTarget
+        let hosts = (try? target.map { try shell.registry.resolve($0) }) ?? shell.registry.sessions
+        let up = hosts.filter(\.status.isUp).count
+        return "dmux [\(target ?? "all"): \(up)/\(hosts.count) up]> "
+    }
+
+    /// `$DMUX_HISTFILE`, else `$XDG_STATE_HOME/dmux/history` (`~/.local/state/dmux/history`).
+    var historyPath: String {
+        if let path = environment["DMUX_HISTFILE"], !path.isEmpty { return path }
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+        return state + "/dmux/history"
+    }
+
+    /// Lines that carry secrets stay in memory only.
+    static func isSensitive(_ line: String) -> Bool {
+        let words = (try? Tokenizer.split(line).flatMap(\.words)) ?? line.split(separator: " ").map(String.init)
+        return words.contains { $0 == "--password" || $0.hasPrefix("--password=") || $0 == "--password-stdin" }
+            || (words.contains("login") && words.contains("-p"))
+    }
+}

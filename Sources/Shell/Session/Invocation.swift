@@ -1,0 +1,44 @@
+import FanOut
+
+/// Everything a command's `run` gets: its parsed words, its target hosts, where to report, and
+/// the shell it runs in.
+public struct Invocation: Sendable {
+    public let shell: Shell
+    public let command: CommandSpec
+    public let arguments: ParsedArguments
+    public let targets: [HostSession]
+    public let presenter: Presenter
+    public let fanOut: FanOut
+    /// The Go template given to `--format`, when it was not a shape name.
+    public let template: String?
+
+    public var settings: ShellSettings { shell.settings }
+    public var console: Console { shell.console }
+
+    /// Runs `operation` on every target concurrently, reporting each failure to the presenter;
+    /// `timeout` overrides the per-host timeout (nil: no limit, for streams).
+    public func eachHost<Value: Sendable>(
+        timeout: Duration?? = .none,
+        _ operation: @escaping @Sendable (HostSession) async throws -> Value,
+        onSuccess: (HostSession, Value) async -> Void = { _, _ in }
+    ) async {
+        var runner = fanOut
+        if case .some(let override) = timeout { runner.timeout = override }
+        let hosts = targets
+        let presenter = self.presenter
+        await runner.run(on: hosts, operation) { index, outcome in
+            switch outcome {
+            case .success(let value): await onSuccess(hosts[index], value)
+            case .failure(let failure): presenter.failure(failure)
+            }
+        }
+    }
+
+    /// The positional arguments, or a usage error when fewer than `count` were given.
+    public func requireArguments(_ count: Int, _ what: String) throws(ShellUsageError) -> [String] {
+        guard arguments.positional.count >= count else {
+            throw ShellUsageError("\"\(command.name)\" requires at least \(count) argument\(count == 1 ? "" : "s") (\(what)); see 'help \(command.name)'")
+        }
+        return arguments.positional
+    }
+}

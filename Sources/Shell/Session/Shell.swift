@@ -1,0 +1,185 @@
+import Endpoints
+import FanOut
+import NIOConcurrencyHelpers
+
+/// The shell: one language for the REPL, batch scripts, `-c` and the rc file. It parses a line,
+/// resolves its targets, runs the command on them and returns the line's exit status.
+public final class Shell: Sendable {
+    public let registry: HostRegistry
+    public let console: Console
+    public let commands: CommandTable
+    /// The process environment, for `connect` (cert paths) and `!` passthrough.
+    public let environment: [String: String]
+    private let state: NIOLockedValueBox<State>
+
+    private struct State {
+        var settings: ShellSettings
+        var stickyTarget: String?
+        var exitRequested: ExitStatus?
+        var jobs: [Task<ExitStatus, Never>] = []
+    }
+
+    public init(
+        registry: HostRegistry,
+        console: Console,
+        settings: ShellSettings,
+        environment: [String: String],
+        commands: CommandTable = .standard
+    ) {
+        self.registry = registry
+        self.console = console
+        self.commands = commands
+        self.environment = environment
+        self.state = NIOLockedValueBox(State(settings: settings))
+    }
+
+    public var settings: ShellSettings { state.withLockedValue { $0.settings } }
+    public func updateSettings(_ change: (inout ShellSettings) throws(ShellUsageError) -> Void) throws(ShellUsageError) {
+        try state.withLockedValue { (state: inout State) throws(ShellUsageError) in try change(&state.settings) }
+    }
+
+    /// The `use` target expression, if any.
+    public var stickyTarget: String? {
+        get { state.withLockedValue { $0.stickyTarget } }
+    }
+    public func setStickyTarget(_ expression: String?) { state.withLockedValue { $0.stickyTarget = expression } }
+
+    /// Set by `exit`; the loops stop reading when they see it.
+    public var exitRequested: ExitStatus? { state.withLockedValue { $0.exitRequested } }
+    public func requestExit(_ status: ExitStatus) { state.withLockedValue { $0.exitRequested = status } }
+
+    /// Runs one line (which may hold several `;`-separated commands) and returns its worst status.
+    /// `label` prefixes usage errors (`line 3: `) in batch mode.
+    public func execute(_ line: String, label: String = "") async -> ExitStatus {
+        let commands: [Tokenizer.Command]
+        do {
+            commands = try Tokenizer.split(line)
+        } catch {
+            console.err("\(label)\(error)\n")
+            return .usage
+        }
+        var worst = ExitStatus.success
+        for command in commands {
+            if command.background {
+                let job = Task { await self.run(command.words, label: label) }
+                state.withLockedValue { $0.jobs.append(job) }
+                continue
+            }
+            worst = max(worst, await run(command.words, label: label))
+            if exitRequested != nil { break }
+        }
+        return worst
+    }
+
+    /// Waits for every command started with `&`; returns their worst status.
+    public func joinBackgroundJobs() async -> ExitStatus {
+        var worst = ExitStatus.success
+        while let job = state.withLockedValue({ $0.jobs.isEmpty ? nil : $0.jobs.removeFirst() }) {
+            worst = max(worst, await job.value)
+        }
+        return worst
+    }
+
+    /// Runs one command's words: `[@TARGETS] NAME ARGS…` or `[@TARGETS] !PROGRAM ARGS…`.
+    func run(_ words: [String], label: String) async -> ExitStatus {
+        do {
+            let prepared = try prepare(words)
+            return await run(prepared, label: label)
+        } catch {
+            console.err("\(label)\(error)\n")
+            return .usage
+        }
+    }
+
+    private struct Prepared {
+        var spec: CommandSpec
+        var arguments: ParsedArguments
+        var targets: [HostSession]
+        var skipped: [HostSession]
+        var shape: OutputShape
+        var template: String?
+    }
+
+    private func prepare(_ words: [String]) throws(ShellUsageError) -> Prepared {
+        var words = words
+        var expression: String?
+        if let first = words.first, first.hasPrefix("@") {
+            expression = String(first.dropFirst())
+            words.removeFirst()
+            guard !words.isEmpty else { throw ShellUsageError("missing command after '\(first)'") }
+        }
+        if words[0].hasPrefix("!") {
+            let program = String(words[0].dropFirst())
+            words = ["!"] + (program.isEmpty ? [] : [program]) + words.dropFirst()
+        }
+        let name = words[0]
+        guard let spec = commands.command(named: name) else {
+            let hint = Suggestion.nearest(to: name, in: commands.names).map { " (did you mean '\($0)'?)" } ?? ""
+            throw ShellUsageError("unknown command '\(name)'\(hint); try 'help'")
+        }
+        let arguments = try FlagParser.parse(Array(words.dropFirst()), for: spec)
+        var shape = settings.format ?? spec.shape ?? .lines
+        var template: String?
+        if let format = arguments.value("format") {
+            if let chosen = OutputShape(rawValue: format) { shape = chosen } else { template = format }
+        }
+        var targets: [HostSession] = []
+        var skipped: [HostSession] = []
+        if let expression {
+            targets = try registry.resolve(expression)
+        } else if let sticky = stickyTarget {
+            targets = try registry.resolve(sticky)
+        } else if spec.scope == .engines {
+            // The default target is every host that is up; the others are retried in the background.
+            for session in registry.sessions {
+                if session.status.downReason == nil { targets.append(session) } else { skipped.append(session) }
+            }
+        }
+        return Prepared(spec: spec, arguments: arguments, targets: targets, skipped: skipped, shape: shape, template: template)
+    }
+
+    private func run(_ prepared: Prepared, label: String) async -> ExitStatus {
+        let spec = prepared.spec
+        for host in prepared.skipped {
+            console.err("\(host.name): skipped (down: \(host.status.downReason ?? "unknown"))\n")
+        }
+        if spec.scope == .engines && prepared.targets.isEmpty {
+            if registry.sessions.isEmpty {
+                console.err("\(label)no engines configured: \(CommandTable.howToAddEngines)\n")
+            } else {
+                console.err("\(label)no host is up (see 'hosts')\n")
+            }
+            return .unreachable
+        }
+        let presenter = Presenter(shape: prepared.shape, console: console, hosts: prepared.targets.map(\.name))
+        let invocation = Invocation(
+            shell: self, command: spec, arguments: prepared.arguments, targets: prepared.targets,
+            presenter: presenter, fanOut: FanOut(maxInFlight: settings.fanout, timeout: settings.timeout),
+            template: prepared.template)
+        do {
+            try await spec.run(invocation)
+        } catch let error as ShellUsageError {
+            presenter.finish()
+            console.err("\(label)\(error)\n")
+            return .usage
+        } catch {
+            presenter.finish()
+            console.err("\(label)\(spec.name): \(error)\n")
+            return .failed
+        }
+        presenter.finish()
+        return summarize(presenter.failures, targets: prepared.targets.count)
+    }
+
+    /// Ends a command that failed anywhere with one line: `2 of 5 hosts failed: m3 (timeout), m5 (…)`.
+    private func summarize(_ failures: [HostFailure], targets: Int) -> ExitStatus {
+        guard !failures.isEmpty else { return .success }
+        let byHost = Dictionary(failures.map { ($0.host, $0) }, uniquingKeysWith: { first, _ in first })
+        if targets > 1 || byHost.count > 1 {
+            let reasons = byHost.values.sorted { $0.host < $1.host }.map { "\($0.host) (\($0.shortReason))" }
+            console.err("\(byHost.count) of \(max(targets, byHost.count)) hosts failed: \(reasons.joined(separator: ", "))\n")
+        }
+        let unreachable = byHost.values.allSatisfy { $0.kind == .unreachable || $0.kind == .timeout }
+        return unreachable && byHost.count >= targets ? .unreachable : .failed
+    }
+}

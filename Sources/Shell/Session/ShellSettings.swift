@@ -1,0 +1,64 @@
+/// The knobs `set` changes and the command line seeds.
+public struct ShellSettings: Sendable, Hashable {
+    /// Overrides every command's own shape when set (`set format json`).
+    public var format: OutputShape?
+    /// Hosts worked on at once.
+    public var fanout: Int = 64
+    /// Per-host connect and request timeout.
+    public var timeout: Duration = .seconds(10)
+    public var color: ColorMode = .auto
+    /// Batch: stop at the first line that fails.
+    public var stopOnError = false
+
+    public init() {}
+
+    /// `set` lists and changes these by name.
+    static let names = ["format", "fanout", "timeout", "color"]
+
+    func value(of name: String) -> String {
+        switch name {
+        case "format": format?.rawValue ?? "auto"
+        case "fanout": "\(fanout)"
+        case "timeout": Self.describe(timeout)
+        case "color": color.rawValue
+        default: ""
+        }
+    }
+
+    mutating func set(_ name: String, to value: String) throws(ShellUsageError) {
+        switch name {
+        case "format":
+            if value == "auto" { format = nil; return }
+            guard let shape = OutputShape(rawValue: value) else {
+                throw ShellUsageError("invalid format '\(value)': choose table, lines, grouped, json or auto")
+            }
+            format = shape
+        case "fanout":
+            guard let number = Int(value), number > 0 else { throw ShellUsageError("invalid fanout '\(value)': a positive integer") }
+            fanout = number
+        case "timeout":
+            timeout = try Self.parseDuration(value)
+        case "color":
+            guard let mode = ColorMode(rawValue: value) else { throw ShellUsageError("invalid color '\(value)': auto, always or never") }
+            color = mode
+        default:
+            let hint = Suggestion.nearest(to: name, in: Self.names).map { " (did you mean '\($0)'?)" } ?? ""
+            throw ShellUsageError("unknown setting '\(name)'\(hint); settings: \(Self.names.joined(separator: ", "))")
+        }
+    }
+
+    /// `10`, `10s`, `500ms`, `2m`.
+    public static func parseDuration(_ text: String) throws(ShellUsageError) -> Duration {
+        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60)]
+        for (suffix, scale) in units where text.hasSuffix(suffix) {
+            if let number = Double(text.dropLast(suffix.count)), number > 0 { return .milliseconds(Int(number * scale * 1000)) }
+        }
+        if let number = Double(text), number > 0 { return .milliseconds(Int(number * 1000)) }
+        throw ShellUsageError("invalid duration '\(text)': e.g. 10s, 500ms, 2m")
+    }
+
+    static func describe(_ duration: Duration) -> String {
+        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        return milliseconds % 1000 == 0 ? "\(milliseconds / 1000)s" : "\(milliseconds)ms"
+    }
+}

@@ -1,1 +1,0 @@
-// Shell: placeholder until the module lands.

@@ -1,0 +1,92 @@
+import Endpoints
+import Foundation
+import LineEditor
+import NIOPosix
+import Shell
+
+/// Builds the shell from the command line and the environment, then runs the chosen mode.
+struct Launcher {
+    let options: Dmux
+
+    func run() async -> ExitStatus {
+        let environment = ProcessInfo.processInfo.environment
+        guard let colorMode = ColorMode(rawValue: options.color) else {
+            return usage("invalid --color '\(options.color)': auto, always or never")
+        }
+        var settings = ShellSettings()
+        settings.color = colorMode
+        settings.stopOnError = options.onErrorStop
+        do throws(ShellUsageError) {
+            if let format = options.format { try settings.set("format", to: format) }
+            if let fanout = options.fanout { try settings.set("fanout", to: "\(fanout)") }
+            if let timeout = options.timeout { try settings.set("timeout", to: timeout) }
+        } catch {
+            return usage(error.description)
+        }
+
+        let console = StandardConsole(color: colorMode)
+        var discoveryOptions = DiscoveryOptions.processDefaults(hostFlags: options.hosts)
+        discoveryOptions.tls = options.tls
+        discoveryOptions.tlsVerify = options.tlsVerify
+        discoveryOptions.tlsCACert = options.tlsCACert
+        discoveryOptions.tlsCert = options.tlsCert
+        discoveryOptions.tlsKey = options.tlsKey
+        let discovery = EndpointDiscovery.discover(discoveryOptions)
+        for diagnostic in discovery.diagnostics { console.err("\(diagnostic)\n") }
+
+        let group = MultiThreadedEventLoopGroup.singleton
+        let registry = HostRegistry(group: group)
+        for endpoint in discovery.endpoints {
+            do {
+                try registry.add(endpoint, connectTimeout: settings.timeout)
+            } catch {
+                console.err("\(error)\n")
+            }
+        }
+        let shell = Shell(registry: registry, console: console, settings: settings, environment: environment)
+        // Connect to every engine at once, in the background: the first command waits only for its own hosts.
+        for session in registry.sessions {
+            Task { await session.connect() }
+        }
+
+        let interactive = options.command == nil && options.words.isEmpty && isatty(0) == 1
+        InterruptMonitor.shared.install()
+        if !options.noRC, let status = await runRCFile(shell, environment: environment), status == .usage && !interactive {
+            return status
+        }
+
+        if let command = options.command {
+            let lines = command.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            return await BatchRunner(shell: shell, numberLines: false)
+                .run(ScriptedLineSource(lines: lines), interrupts: .shared)
+        }
+        if options.words.count == 1, FileManager.default.fileExists(atPath: options.words[0]),
+           let handle = FileHandle(forReadingAtPath: options.words[0]) {
+            return await BatchRunner(shell: shell, name: options.words[0])
+                .run(StreamLineSource(fileHandle: handle), interrupts: .shared)
+        }
+        if !options.words.isEmpty {
+            let line = options.words.map(Tokenizer.quote).joined(separator: " ")
+            return await BatchRunner(shell: shell, numberLines: false)
+                .run(ScriptedLineSource(lines: [line]), interrupts: .shared)
+        }
+        if interactive {
+            return await InteractiveRunner(shell: shell, environment: environment).run()
+        }
+        return await BatchRunner(shell: shell).run(StreamLineSource(fileDescriptor: 0), interrupts: .shared)
+    }
+
+    /// Runs `$DMUX_RC`, else `$XDG_CONFIG_HOME/dmux/dmuxrc` (`~/.config/dmux/dmuxrc`), if it exists.
+    private func runRCFile(_ shell: Shell, environment: [String: String]) async -> ExitStatus? {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let path = environment["DMUX_RC"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? "\(environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.config")/dmux/dmuxrc"
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        return await BatchRunner(shell: shell, name: path).run(StreamLineSource(fileHandle: handle))
+    }
+
+    private func usage(_ message: String) -> ExitStatus {
+        FileHandle.standardError.write(Data("dmux: \(message)\n".utf8))
+        return .usage
+    }
+}
