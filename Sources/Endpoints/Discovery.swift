@@ -1,0 +1,45 @@
+/// The merged endpoint list with everything that went wrong on the way.
+public struct Discovery: Sendable {
+    public var endpoints: [Endpoint]
+    public var diagnostics: [Diagnostic]
+
+    public init(endpoints: [Endpoint] = [], diagnostics: [Diagnostic] = []) {
+        self.endpoints = endpoints
+        self.diagnostics = diagnostics
+    }
+
+    /// Appends an endpoint, keeping names unique.
+    ///
+    /// A name taken by an earlier *source* becomes source-qualified (`machine:web`); a name repeated
+    /// within the same source gets a counter (`web-2`). Either way a warning says so. The same
+    /// engine reached twice is still two entries: the user asked for both.
+    /// - Returns: the name the endpoint was given.
+    @discardableResult
+    public mutating func add(_ endpoint: Endpoint) -> String {
+        var endpoint = endpoint
+        let wanted = endpoint.name
+        guard let owner = endpoints.first(where: { $0.name == wanted }) else {
+            endpoints.append(endpoint)
+            return wanted
+        }
+        let base = owner.source.isSameKind(as: endpoint.source)
+            ? wanted : "\(endpoint.source.qualifier):\(wanted)"
+        var candidate = base == wanted ? "\(wanted)-2" : base
+        var counter = 2
+        while endpoints.contains(where: { $0.name == candidate }) {
+            counter += 1
+            candidate = "\(base)-\(counter)"
+        }
+        endpoint.name = candidate
+        diagnostics.append(.warning(
+            "\(endpoint.source) \(wanted) (\(endpoint.address)): name \"\(wanted)\" is already taken by "
+                + "\(owner.source) (\(owner.address)); this one is named \"\(candidate)\""))
+        endpoints.append(endpoint)
+        return candidate
+    }
+
+    /// Looks an endpoint up by its (unique) name.
+    public func endpoint(named name: String) -> Endpoint? {
+        endpoints.first { $0.name == name }
+    }
+}

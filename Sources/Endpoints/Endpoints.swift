@@ -1,1 +1,0 @@
-// Endpoints: placeholder until the module lands.

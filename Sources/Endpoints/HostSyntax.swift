@@ -1,0 +1,161 @@
+import Foundation
+
+/// Host strings as the docker CLI reads them.
+///
+/// `-H` and `DOCKER_HOST` go through `opts.ParseHost` (docker-reference §1.1), quirks included;
+/// context endpoints are used verbatim by the Go client instead (§1.3), hence two entry points.
+public enum HostSyntax {
+    static let defaultHTTPHost = "localhost"
+    static let defaultHTTPPort = 2375
+    static let defaultTLSHTTPPort = 2376
+
+    /// docker CLI `opts.ParseHost`, plus `fd://N` (N a non-negative integer).
+    ///
+    /// `ssh://` and `npipe://` are valid for the docker CLI but not reachable by dmux; they are
+    /// rejected with a message that says so rather than silently dropped.
+    public static func parse(_ value: String, defaultToTLS: Bool) throws(HostSyntaxError) -> EngineAddress {
+        let host = value.trimmingWhitespace()
+        if host.isEmpty {
+            return defaultToTLS
+                ? .tcp(host: defaultHTTPHost, port: defaultTLSHTTPPort, basePath: "")
+                : .unix(path: EngineAddress.defaultUnixSocketPath)
+        }
+        var proto: String
+        var rest: String
+        if let range = host.range(of: "://") {
+            proto = String(host[..<range.lowerBound])
+            rest = String(host[range.upperBound...])
+        } else {
+            proto = "tcp"
+            rest = host
+        }
+        switch proto {
+        case "tcp":
+            return try parseTCP(rest, input: value)
+        case "unix":
+            // parseSimpleProtoAddr: strip a doubled prefix, refuse a nested scheme, default when empty.
+            var path = rest.hasPrefix("unix://") ? String(rest.dropFirst("unix://".count)) : rest
+            if path.contains("://") {
+                throw HostSyntaxError(input: value, message: "invalid proto, expected unix: \(path)")
+            }
+            if path.isEmpty { path = EngineAddress.defaultUnixSocketPath }
+            return .unix(path: path)
+        case "fd":
+            return try parseFD(rest, input: value)
+        case "npipe":
+            throw HostSyntaxError(input: value, message: "\(host): named pipes (npipe://) exist only on Windows: protocol not available")
+        case "ssh":
+            throw HostSyntaxError(input: value, message: "\(host): ssh:// hosts are not supported by dmux; use tcp:// with TLS, a unix socket, or fd://N")
+        default:
+            throw HostSyntaxError(input: value, message: "invalid bind address format: \(host)")
+        }
+    }
+
+    /// A context's docker endpoint host (§1.3): no ParseHost, so a tcp host without a port dials
+    /// 80 (plain) or 443 (TLS), and `http://` / `https://` are read as tcp (the scheme never decides TLS).
+    public static func parseContextHost(_ value: String, tls: Bool) throws(HostSyntaxError) -> EngineAddress {
+        guard let range = value.range(of: "://"), range.upperBound != value.endIndex else {
+            throw HostSyntaxError(input: value, message: "unable to parse docker host `\(value)`")
+        }
+        let proto = String(value[..<range.lowerBound])
+        let rest = String(value[range.upperBound...])
+        switch proto {
+        case "unix":
+            return .unix(path: rest)
+        case "fd":
+            return try parseFD(rest, input: value)
+        case "tcp", "http", "https":
+            let parts: GoNet.URLParts
+            do throws(GoNet.URLError) {
+                parts = try GoNet.parseAuthorityAndPath(rest)
+            } catch {
+                throw HostSyntaxError(input: value, message: "invalid docker host `\(value)`: \(describe(error))")
+            }
+            let defaultPort = tls ? 443 : 80
+            let host: String
+            let portText: String
+            if let split = GoNet.splitHostPort(parts.host) {
+                (host, portText) = split
+            } else if parts.host.hasPrefix("[") && parts.host.hasSuffix("]") {
+                (host, portText) = (String(parts.host.dropFirst().dropLast()), "")
+            } else {
+                (host, portText) = (parts.host, "")
+            }
+            guard !host.isEmpty else {
+                throw HostSyntaxError(input: value, message: "unable to parse docker host `\(value)`: no host name")
+            }
+            let port = try portNumber(portText.isEmpty ? String(defaultPort) : portText, input: value)
+            return .tcp(host: host, port: port, basePath: normalisedBasePath(parts.path))
+        case "ssh":
+            throw HostSyntaxError(input: value, message: "\(value): ssh:// hosts are not supported by dmux; use tcp:// with TLS, a unix socket, or fd://N")
+        default:
+            throw HostSyntaxError(input: value, message: "unsupported docker host `\(value)`: protocol \"\(proto)\" is not unix, tcp or fd")
+        }
+    }
+
+    /// `opts.ParseTCPAddr(rest, "tcp://localhost:2375")`.
+    private static func parseTCP(_ tryAddr: String, input: String) throws(HostSyntaxError) -> EngineAddress {
+        if tryAddr.isEmpty || tryAddr == "tcp://" {
+            return .tcp(host: defaultHTTPHost, port: defaultHTTPPort, basePath: "")
+        }
+        var addr = tryAddr.hasPrefix("tcp://") ? String(tryAddr.dropFirst("tcp://".count)) : tryAddr
+        if addr.contains("://") || addr.isEmpty {
+            throw HostSyntaxError(input: input, message: "invalid proto, expected tcp: \(tryAddr)")
+        }
+        if addr.hasSuffix("]:") { addr += String(defaultHTTPPort) }
+        let parts: GoNet.URLParts
+        do throws(GoNet.URLError) {
+            parts = try GoNet.parseAuthorityAndPath(addr)
+        } catch {
+            throw HostSyntaxError(input: input, message: "parse \"tcp://\(addr)\": \(describe(error))")
+        }
+        guard let split = GoNet.splitHostPort(parts.host)
+            ?? GoNet.splitHostPort(GoNet.joinHostPort(parts.host, String(defaultHTTPPort)))
+        else {
+            throw HostSyntaxError(input: input, message: "invalid bind address format: \(tryAddr)")
+        }
+        let host = split.host.isEmpty ? defaultHTTPHost : split.host
+        let port = try portNumber(split.port.isEmpty ? String(defaultHTTPPort) : split.port, input: input)
+        return .tcp(host: host, port: port, basePath: normalisedBasePath(parts.path))
+    }
+
+    private static func parseFD(_ rest: String, input: String) throws(HostSyntaxError) -> EngineAddress {
+        guard !rest.isEmpty, rest.allSatisfy({ $0.isASCII && $0.isNumber }), let fd = Int32(rest) else {
+            throw HostSyntaxError(input: input, message: "invalid fd host `\(input)`: expected fd://N with N a descriptor number, e.g. fd://3")
+        }
+        return .fd(fd)
+    }
+
+    /// Ports are digits already; Go accepts any number here, but one above 65535 can never be dialled.
+    private static func portNumber(_ text: String, input: String) throws(HostSyntaxError) -> Int {
+        guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let port = Int(text), port <= 65535 else {
+            throw HostSyntaxError(input: input, message: "invalid port \"\(text)\" in \(input): expected 0-65535")
+        }
+        return port
+    }
+
+    /// "/" and trailing slashes are no prefix at all (the Go client `path.Join`s API paths).
+    private static func normalisedBasePath(_ path: String) -> String {
+        var p = Substring(path)
+        while p.hasSuffix("/") { p = p.dropLast() }
+        return String(p)
+    }
+
+    private static func describe(_ error: GoNet.URLError) -> String {
+        switch error {
+        case .invalidPort(let port): return "invalid port \"\(port)\" after host"
+        case .invalidHostCharacter(let ch): return "invalid character \"\(ch)\" in host name"
+        }
+    }
+}
+
+extension String {
+    /// Go's `strings.TrimSpace` for the ASCII whitespace that matters in flags and env values.
+    func trimmingWhitespace() -> String {
+        let ws: Set<Character> = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}"]
+        var s = Substring(self)
+        while let f = s.first, ws.contains(f) { s = s.dropFirst() }
+        while let l = s.last, ws.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// The docker-machine store (docker-reference §3): `machines/NAME/config.json` plus the certificate
+/// copies in that folder, read without ever contacting the machine.
+public enum MachineStore {
+    /// Newest `config.json` layout docker-machine v0.16 writes; older ones are migrated on load by
+    /// docker-machine and read here with the same field names.
+    public static let configVersion = 3
+    static let defaultEnginePort = 2376
+
+    /// `MACHINE_STORAGE_PATH`, else `~/.docker/machine`.
+    public static func root(environment: [String: String], home: String) -> String {
+        if let path = environment["MACHINE_STORAGE_PATH"], !path.isEmpty { return path }
+        return FileCheck.join(home, ".docker/machine")
+    }
+
+    /// Every machine in the store, by directory name. A broken machine becomes one diagnostic and
+    /// the others still load. A store without `machines/` holds no machines (not an error).
+    public static func load(root: String) -> ([Endpoint], [Diagnostic]) {
+        let machinesDir = FileCheck.join(root, "machines")
+        guard FileCheck.isDirectory(machinesDir),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: machinesDir)
+        else { return ([], []) }
+
+        var endpoints: [Endpoint] = []
+        var diagnostics: [Diagnostic] = []
+        for name in names.sorted() where !name.hasPrefix(".")
+            && FileCheck.isDirectory(FileCheck.join(machinesDir, name)) {
+            do throws(DiagnosticError) {
+                let (endpoint, warnings) = try endpoint(machine: name, root: root)
+                endpoints.append(endpoint)
+                diagnostics += warnings
+            } catch {
+                diagnostics.append(error.diagnostic)
+            }
+        }
+        return (endpoints, diagnostics)
+    }
+
+    /// One machine's endpoint, as `eval $(docker-machine env NAME)` would configure the docker CLI.
+    static func endpoint(machine name: String, root: String) throws(DiagnosticError) -> (Endpoint, [Diagnostic]) {
+        guard EndpointName.isValid(name) else {
+            throw .error("machine \"\(name)\" in \(root)/machines: not a valid machine name, skipped")
+        }
+        let dir = FileCheck.join(FileCheck.join(root, "machines"), name)
+        let file = FileCheck.join(dir, "config.json")
+        if let problem = FileCheck.problem(with: file) { throw .error("machine \(name): \(problem)") }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw .error("machine \(name): open \(file): cannot read file")
+        }
+        let config: JSONObject
+        do throws(JSONObject.ParseError) {
+            config = try JSONObject.parse(data)
+        } catch {
+            throw .error("machine \(name): \(file): \(error)")
+        }
+        let version = config.int("ConfigVersion") ?? 0
+        guard version <= configVersion else {
+            throw .error("machine \(name): \(file): ConfigVersion \(version) is newer than the supported "
+                + "\(configVersion) (written by a newer docker-machine)")
+        }
+        let address = try address(config: config, machine: name, file: file)
+        var endpoint = Endpoint(name: name, source: .machine(store: root), address: address, certDirectory: dir)
+        if address.isSocket { return (endpoint, []) }
+        let (tls, warnings) = try tlsSettings(config: config, machine: name, dir: dir)
+        endpoint.tls = tls
+        return (endpoint, warnings)
+    }
+
+    /// `Driver.URL` if present (the `none` driver), else `tcp://IPAddress:(EnginePort|DockerPort|2376)`.
+    static func address(config: JSONObject, machine: String, file: String) throws(DiagnosticError) -> EngineAddress {
+        let driver = config.object("Driver")
+        if let url = driver?.string("URL"), !url.isEmpty {
+            do throws(HostSyntaxError) {
+                return try HostSyntax.parse(url, defaultToTLS: true)
+            } catch {
+                throw .error("machine \(machine): \(file): Driver.URL: \(error)")
+            }
+        }
+        guard let ip = driver?.string("IPAddress")?.trimmingWhitespace(), !ip.isEmpty else {
+            throw .error("machine \(machine): \(file): neither Driver.URL nor Driver.IPAddress is set "
+                + "(has the machine ever been started?)")
+        }
+        let port = driver?.int("EnginePort") ?? driver?.int("DockerPort") ?? defaultEnginePort
+        let host: String
+        var explicitPort: String?
+        if ip.hasPrefix("[") {
+            if let split = GoNet.splitHostPort(ip) {
+                (host, explicitPort) = (split.host, split.port)
+            } else {
+                host = String(ip.dropFirst().prefix { $0 != "]" })
+            }
+        } else if ip.filter({ $0 == ":" }).count == 1, let split = GoNet.splitHostPort(ip) {
+            (host, explicitPort) = (split.host, split.port)  // the none driver stores host:port
+        } else {
+            host = ip  // a name, IPv4, or unbracketed IPv6
+        }
+        let finalPort: Int
+        if let explicitPort, !explicitPort.isEmpty {
+            guard let p = Int(explicitPort), (0...65535).contains(p) else {
+                throw .error("machine \(machine): \(file): Driver.IPAddress \"\(ip)\" has an invalid port")
+            }
+            finalPort = p
+        } else {
+            finalPort = port
+        }
+        return .tcp(host: host, port: finalPort, basePath: "")
+    }
+
+    /// Always verified. Each file from the machine folder, else from `HostOptions.AuthOptions`
+    /// (the `none` driver never provisions, so it has no copies).
+    static func tlsSettings(
+        config: JSONObject, machine: String, dir: String
+    ) throws(DiagnosticError) -> (TLSSettings, [Diagnostic]) {
+        let auth = config.object("HostOptions")?.object("AuthOptions")
+        func locate(_ file: String, authKey: String) -> (path: String?, tried: [String]) {
+            let copy = FileCheck.join(dir, file)
+            if FileCheck.isFile(copy) { return (copy, [copy]) }
+            let fallback = auth?.string(authKey) ?? config.string(authKey)  // pre-v1 kept them at top level
+            if let fallback, !fallback.isEmpty {
+                return FileCheck.isFile(fallback) ? (fallback, [copy, fallback]) : (nil, [copy, fallback])
+            }
+            return (nil, [copy])
+        }
+        let ca = locate("ca.pem", authKey: "CaCertPath")
+        guard let caFile = ca.path else {
+            throw .error("machine \(machine): TLS CA missing: "
+                + ca.tried.map { "open \($0): no such file or directory" }.joined(separator: "; "))
+        }
+        let cert = locate("cert.pem", authKey: "ClientCertPath")
+        let key = locate("key.pem", authKey: "ClientKeyPath")
+        var settings = TLSSettings(caFile: caFile, certificateFile: cert.path, privateKeyFile: key.path, verify: true)
+        var warnings: [Diagnostic] = []
+        if cert.path == nil || key.path == nil {
+            let missing = (cert.path == nil ? cert.tried : []) + (key.path == nil ? key.tried : [])
+            warnings.append(.warning("machine \(machine): no client certificate will be sent (missing "
+                + missing.joined(separator: ", ") + "); the engine will likely reject the connection"))
+            settings.certificateFile = nil
+            settings.privateKeyFile = nil
+        }
+        return (settings, warnings)
+    }
+}
