@@ -43,4 +43,12 @@ static inline long COpenSSL_SSL_MODE_RELEASE_BUFFERS(void) { return SSL_MODE_REL
 static inline long COpenSSL_SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER(void) { return SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER; }
 static inline long COpenSSL_SSL_MODE_ENABLE_PARTIAL_WRITE(void) { return SSL_MODE_ENABLE_PARTIAL_WRITE; }
 
+// TLS module: chain certificates and protocol-version constants.
+static inline int COpenSSL_SSL_CTX_add0_chain_cert(SSL_CTX *ctx, X509 *x509) {
+    return (int)SSL_CTX_add0_chain_cert(ctx, x509);
+}
+static inline long COpenSSL_SSL_MODE_AUTO_RETRY(void) { return SSL_MODE_AUTO_RETRY; }
+static inline int COpenSSL_TLS1_2_VERSION(void) { return TLS1_2_VERSION; }
+static inline int COpenSSL_TLS1_3_VERSION(void) { return TLS1_3_VERSION; }
+
 #endif

@@ -1,1 +1,0 @@
-// TLS: placeholder until the module lands.
