@@ -6,12 +6,15 @@ import Glibc
 import Darwin
 #endif
 
-/// The one thread that talks to libedit, through its readline *callback* interface.
+/// The one thread that talks to libedit (its readline layer is neither thread-safe nor
+/// reentrant).
 ///
-/// It polls stdin and a wake pipe, feeding libedit one character at a time, so between two
-/// keystrokes it can also print asynchronous output above the prompt, take a Ctrl-C (routed
-/// here by `SigintRouter`) or a window resize. Blocking `readline()` could do neither without
-/// calling libedit from a second thread.
+/// It runs a blocking `readline()` whose input function polls stdin *and* a wake pipe. When
+/// another thread needs the editor (output to print above the prompt, Ctrl-C routed here by
+/// `SigintRouter`, a resize, close), the input function hands libedit a reserved key bound to
+/// `handleWake`, which then runs inside libedit with the line state up to date. The callback
+/// interface (`rl_callback_read_char`) was tried first: libedit keeps keys it pushes back
+/// (the Enter that ends a ^R search) where `poll` cannot see them.
 final class EditorThread: @unchecked Sendable {
     // @unchecked: fields marked "guarded" are accessed under `condition`; the rest only on the
     // editor thread after `start()`.
@@ -24,6 +27,7 @@ final class EditorThread: @unchecked Sendable {
     private var closing = false  // guarded
     private var finished = false  // guarded
     private var lastHistoryError: HistoryFileError?  // guarded
+    private var wakeCount = 0  // guarded: bumped for every request that needs the editor
 
     private let wakeRead: Int32
     private let wakeWrite: Int32
@@ -74,6 +78,7 @@ final class EditorThread: @unchecked Sendable {
         defer { condition.unlock() }
         if reading {
             pendingOutput.append(text)
+            wakeCount += 1
             wake()
         } else {
             TerminalOutput.write(TerminalOutput.terminated(text))
@@ -85,6 +90,7 @@ final class EditorThread: @unchecked Sendable {
     func close() {
         condition.lock()
         closing = true
+        wakeCount += 1
         condition.broadcast()
         wake()
         while !finished { condition.wait() }
@@ -106,6 +112,7 @@ final class EditorThread: @unchecked Sendable {
             SigintRouter.shared.setEditor { [self] signal in
                 condition.withLock {
                     if signal == SIGINT { interruptPending = true } else { resizePending = true }
+                    wakeCount += 1
                 }
                 wake()
             }
@@ -141,49 +148,84 @@ final class EditorThread: @unchecked Sendable {
         return requests.removeFirst()
     }
 
-    /// One prompt: feed libedit until it hands over a line, or a signal or EOF ends the read.
+    /// One prompt: a blocking `readline()` whose input callback (`nextKey`) also watches the
+    /// wake pipe, so libedit's own loop (history search, completion, pushed-back keys) runs
+    /// unchanged.
     private func readLine(prompt: String) -> LineEvent {
-        libeditFinishedLine = nil
-        rl_callback_handler_install(prompt, libeditLineHandler)
+        (interrupted, announcedWakes) = (false, 0)
+        libeditActiveEditor = self
+        defer { libeditActiveEditor = nil }
+        guard let line = readline(prompt) else {
+            TerminalOutput.write("\n")  // Ctrl-C, Ctrl-D or EOF: leave the terminal on a clean line
+            return interrupted ? .interrupt : .endOfInput
+        }
+        defer { free(line) }
+        return .line(String(cString: line))
+    }
+
+    private var interrupted = false
+    private var announcedWakes = 0
+
+    /// The next key for libedit: the wake key when work is pending, else a Unicode scalar from
+    /// stdin, or -1 at end of input.
+    func nextKey() -> Int32 {
         while true {
+            let wakes = condition.withLock { wakeCount }
+            if wakes != announcedWakes {
+                announcedWakes = wakes
+                return libeditWakeKey
+            }
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
             if poll(&fds, 2, -1) < 0 {
                 if errno == EINTR { continue }
-                return finish(.endOfInput)
+                return -1
             }
-            if fds[1].revents != 0 {
-                drainWakePipe()
-                let (output, interrupted, resized, stop) = condition.withLock {
-                    defer { (pendingOutput, interruptPending, resizePending) = ([], false, false) }
-                    return (pendingOutput, interruptPending, resizePending, closing)
-                }
-                if resized { rl_resize_terminal() }
-                if !output.isEmpty { showAbovePrompt(output) }
-                if interrupted { return finish(.interrupt) }
-                if stop { return finish(.endOfInput) }
-            }
-            let input = fds[0].revents
-            if input != 0 {
-                if input & Int16(POLLIN) == 0 || Self.bytesAvailable(STDIN_FILENO) == 0 {
-                    return finish(.endOfInput)  // hang-up or closed input, not a keystroke
-                }
-                rl_callback_read_char()
-                if let event = libeditFinishedLine {
-                    rl_callback_handler_remove()
-                    if event == .endOfInput { TerminalOutput.write("\n") }  // Ctrl-D: leave a clean line
-                    return event
-                }
+            if fds[1].revents != 0 { drainWakePipe() }
+            if fds[0].revents != 0 {
+                guard let scalar = readScalar() else { return -1 }
+                return Int32(bitPattern: scalar)
             }
         }
     }
 
-    /// Leaves the line being edited in place, moves below it and restores the terminal.
-    private func finish(_ event: LineEvent) -> LineEvent {
-        let rows = TerminalOutput.rowsBelowCursor(prompt: rl_prompt)
-        rl_callback_handler_remove()
-        TerminalOutput.write(String(repeating: "\n", count: rows) + (event == .interrupt ? "^C\n" : "\n"))
-        return event
+    /// Reads one UTF-8 encoded scalar from stdin (U+FFFD for an invalid sequence), nil at EOF.
+    private func readScalar() -> UInt32? {
+        var first: UInt8 = 0
+        guard Self.readByte(&first) else { return nil }
+        let length = first < 0x80 ? 1 : first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 0
+        guard length > 1 else { return length == 1 ? UInt32(first) : 0xFFFD }
+        var bytes = [first]
+        for _ in 1..<length {
+            var next: UInt8 = 0
+            guard Self.readByte(&next), next & 0xC0 == 0x80 else { return 0xFFFD }
+            bytes.append(next)
+        }
+        return String(decoding: bytes, as: UTF8.self).unicodeScalars.first?.value ?? 0xFFFD
+    }
+
+    private static func readByte(_ byte: inout UInt8) -> Bool {
+        while true {
+            let count = Glibc.read(STDIN_FILENO, &byte, 1)
+            if count < 0, errno == EINTR { continue }
+            return count == 1
+        }
+    }
+
+    /// Called from libedit (wake key): prints pending output above the prompt, takes a resize,
+    /// and on Ctrl-C or close ends `readline()` with the line left visible.
+    func handleWake() {
+        let (output, interrupt, resized, stop) = condition.withLock {
+            defer { (pendingOutput, interruptPending, resizePending) = ([], false, false) }
+            return (pendingOutput, interruptPending, resizePending, closing)
+        }
+        if resized { rl_resize_terminal() }
+        if !output.isEmpty { showAbovePrompt(output) }
+        if interrupt || stop {
+            interrupted = interrupt
+            TerminalOutput.write(TerminalOutput.moveToEndOfLine(prompt: rl_prompt) + (interrupt ? "^C" : ""))
+            rl_done = 1  // libedit ends el_gets; readline() returns NULL
+        }
     }
 
     /// Erases the prompt and the edited line, prints `texts`, and lets libedit redraw both.
@@ -200,11 +242,6 @@ final class EditorThread: @unchecked Sendable {
         while buffer.withUnsafeMutableBytes({ Glibc.read(wakeRead, $0.baseAddress, $0.count) }) > 0 {}
     }
 
-    private static func bytesAvailable(_ fd: Int32) -> Int32 {
-        var count: Int32 = 0
-        return ioctl(fd, UInt(FIONREAD), &count) == 0 ? count : 1
-    }
-
     // MARK: Setup and history
 
     /// libedit drops non-ASCII input unless LC_CTYPE is a UTF-8 locale.
@@ -219,8 +256,10 @@ final class EditorThread: @unchecked Sendable {
         rl_catch_signals = 0  // SIGINT belongs to SigintRouter; libedit's handler would kill(0, …)
         rl_catch_sigwinch = 0
         rl_readline_name = UnsafePointer(strdup("dmux"))
+        rl_getc_function = libeditGetc  // must be set before rl_initialize to be used
         libeditCompletionProvider = completion
         _ = rl_initialize()
+        _ = rl_add_defun("dmux-wake", libeditWakeCommand, libeditWakeKey)
         rl_attempted_completion_function = libeditAttemptedCompletion
         rl_basic_word_break_characters = UnsafePointer(strdup(EditLineSource.wordBreakCharacters))
         rl_completer_word_break_characters = strdup(EditLineSource.wordBreakCharacters)

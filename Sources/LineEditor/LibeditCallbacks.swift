@@ -11,17 +11,24 @@ import Darwin
 
 /// The provider the Tab callback asks; set by the editor thread before libedit is initialised.
 nonisolated(unsafe) var libeditCompletionProvider: CompletionProvider?
-/// Where the line callback leaves its result for the editor loop.
-nonisolated(unsafe) var libeditFinishedLine: LineEvent?
+/// The editor whose `readline()` is running, for the input and wake-key callbacks.
+nonisolated(unsafe) var libeditActiveEditor: EditorThread?
 
-/// `rl_callback_handler_install`'s line callback: NULL is end of input; the line is ours to free.
-let libeditLineHandler: @convention(c) (UnsafeMutablePointer<CChar>?) -> Void = { line in
-    guard let line else {
-        libeditFinishedLine = .endOfInput
-        return
-    }
-    libeditFinishedLine = .line(String(cString: line))
-    free(line)
+/// Key code the input callback hands libedit when there is work between keystrokes (print
+/// above the prompt, Ctrl-C, resize); bound with `rl_add_defun` to `libeditWakeCommand`.
+/// Ctrl-^ is unbound in libedit's emacs map; typed by hand it does nothing.
+let libeditWakeKey: Int32 = 0x1E
+
+/// `rl_getc_function`: waits on stdin and the wake pipe, returns whole Unicode scalars
+/// (libedit stores the int as a wchar_t, so returning bytes would break UTF-8), -1 at EOF.
+let libeditGetc: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { _ in
+    libeditActiveEditor?.nextKey() ?? -1
+}
+
+/// Runs inside libedit with `rl_point` and the line freshly updated by libedit's wrapper.
+let libeditWakeCommand: @convention(c) (Int32, Int32) -> Int32 = { _, _ in
+    libeditActiveEditor?.handleWake()
+    return 0
 }
 
 /// `rl_attempted_completion_function`: asks the provider, answers in readline's format

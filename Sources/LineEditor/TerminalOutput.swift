@@ -25,10 +25,14 @@ enum TerminalOutput {
         return beforeCursor / columns()
     }
 
-    /// Screen rows of the edited line below the cursor's row.
-    static func rowsBelowCursor(prompt: UnsafePointer<CChar>?) -> Int {
+    /// Escape sequence that moves the cursor from where libedit left it to the end of the
+    /// edited line (its last row and column), so text written next follows the line.
+    static func moveToEndOfLine(prompt: UnsafePointer<CChar>?) -> String {
         let (beforeCursor, total) = widths(prompt: prompt)
-        return max(0, total / columns() - beforeCursor / columns())
+        let columns = columns()
+        let down = max(0, total / columns - beforeCursor / columns)
+        let column = total % columns
+        return (down > 0 ? "\u{1B}[\(down)B" : "") + "\r" + (column > 0 ? "\u{1B}[\(column)C" : "")
     }
 
     private static func columns() -> Int {
@@ -39,12 +43,15 @@ enum TerminalOutput {
     }
 
     /// Display widths of prompt + text before the cursor, and of prompt + whole line.
+    /// `rl_point` is a byte offset into `rl_line_buffer`, fresh only inside libedit commands.
     private static func widths(prompt: UnsafePointer<CChar>?) -> (beforeCursor: Int, total: Int) {
         let promptWidth = prompt.map { displayWidth(String(cString: $0)) } ?? 0
-        let line = rl_line_buffer.map { Array(String(cString: $0).unicodeScalars) } ?? []
-        let cursor = min(max(0, Int(rl_point)), line.count)
-        let before = displayWidth(line[..<cursor])
-        return (promptWidth + before, promptWidth + before + displayWidth(line[cursor...]))
+        guard let buffer = rl_line_buffer else { return (promptWidth, promptWidth) }
+        let bytes = Array(UnsafeBufferPointer(start: buffer, count: strlen(buffer))).map { UInt8(bitPattern: $0) }
+        let cursor = min(max(0, Int(rl_point)), bytes.count)
+        let before = displayWidth(String(decoding: bytes[..<cursor], as: UTF8.self))
+        let after = displayWidth(String(decoding: bytes[cursor...], as: UTF8.self))
+        return (promptWidth + before, promptWidth + before + after)
     }
 
     static func displayWidth(_ text: String) -> Int {
