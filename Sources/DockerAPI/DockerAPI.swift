@@ -1,1 +1,0 @@
-// DockerAPI: placeholder until the module lands.

@@ -1,0 +1,41 @@
+/// Turns a byte stream into complete lines (without `\n`, and without a `\r` before it), for
+/// logs and TTY output that must be prefixed line by line. A line longer than the bound is
+/// emitted in bound-sized pieces, so memory stays bounded on output with no newlines.
+public struct LineSplitter: Sendable {
+    public static let defaultMaximumLineLength = 1 << 20
+
+    public let maximumLineLength: Int
+    private var partial: [UInt8] = []
+
+    public init(maximumLineLength: Int = LineSplitter.defaultMaximumLineLength) {
+        self.maximumLineLength = max(1, maximumLineLength)
+    }
+
+    /// Bytes of the current unfinished line.
+    public var pendingByteCount: Int { partial.count }
+
+    public mutating func feed(_ bytes: some Collection<UInt8>) -> [[UInt8]] {
+        var lines: [[UInt8]] = []
+        for byte in bytes {
+            if byte == UInt8(ascii: "\n") {
+                if partial.last == UInt8(ascii: "\r") { partial.removeLast() }
+                lines.append(partial)
+                partial = []
+            } else {
+                partial.append(byte)
+                // Keep a trailing \r: the \n that would strip it may come in the next chunk.
+                if partial.count > maximumLineLength {
+                    lines.append(Array(partial.prefix(maximumLineLength)))
+                    partial = Array(partial.dropFirst(maximumLineLength))
+                }
+            }
+        }
+        return lines
+    }
+
+    /// The last line when the stream did not end with a newline; nil otherwise.
+    public mutating func finish() -> [UInt8]? {
+        defer { partial = [] }
+        return partial.isEmpty ? nil : partial
+    }
+}
