@@ -37,6 +37,7 @@ public final class HostSession: Sendable {
                 reply = try await exchange(EngineRequests.ping(head: false), versioned: false)
             }
             guard reply.head.status == 200 else {
+                try Self.check(reply.head, body: reply.body, route: "/_ping")
                 throw EngineAPIError(status: reply.head.status, message: "the engine answered /_ping with \(reply.head.status)")
             }
             let elapsed = ContinuousClock.now - started
@@ -147,8 +148,11 @@ public final class HostSession: Sendable {
 
     static func check(_ head: ResponseHead, body: ByteBuffer, route: String) throws {
         guard head.status >= 400 else { return }
-        let message = EngineErrorMessage.describe(
+        var message = EngineErrorMessage.describe(
             status: head.status, contentType: head.contentType, body: Array(body.readableBytesView), route: route)
+        if message.contains("HTTP request to an HTTPS server") {
+            message += " (the engine wants TLS: use --tlsverify and a cert path)"
+        }
         throw EngineAPIError(status: head.status, message: message)
     }
 

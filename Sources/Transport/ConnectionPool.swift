@@ -35,9 +35,10 @@ actor ConnectionPool {
             throw TransportError(.descriptorSpent, address: dialer.address.description)
         }
         open += 1
-        dialedOnce = true
         do {
-            return try await dialer.connect()
+            let connection = try await dialer.connect()
+            dialedOnce = true
+            return connection
         } catch {
             open -= 1
             wakeOne()

@@ -22,11 +22,17 @@ struct Dialer: Sendable {
 
     func connect() async throws -> EngineConnection {
         let url = address.description
+        let opened: Opened
         do {
-            let ready = try await open()
-            try await ready.ready.futureResult.withTimeout(connectTimeout, on: ready.channel.eventLoop).get()
-            return EngineConnection(channel: ready.channel, reader: ready.reader, address: url, hostHeader: hostHeader)
+            opened = try await open()
         } catch {
+            throw TransportError.connecting(error, address: url)
+        }
+        do {
+            try await opened.ready.futureResult.withTimeout(connectTimeout, on: opened.channel.eventLoop).get()
+            return EngineConnection(channel: opened.channel, reader: opened.reader, address: url, hostHeader: hostHeader)
+        } catch {
+            opened.channel.close(promise: nil)
             throw TransportError.connecting(error, address: url)
         }
     }
@@ -55,14 +61,19 @@ struct Dialer: Sendable {
                 }
             }
         let channel: Channel
-        switch address {
-        case .unix(let path):
-            channel = try await bootstrap.connect(unixDomainSocketPath: path).get()
-        case .tcp(let host, let port, _):
-            channel = try await bootstrap.connect(host: host, port: port).get()
-        case .fd(let descriptor):
-            try InheritedSocket.validate(descriptor)
-            channel = try await bootstrap.withConnectedSocket(descriptor).get()
+        do {
+            switch address {
+            case .unix(let path):
+                channel = try await bootstrap.connect(unixDomainSocketPath: path).get()
+            case .tcp(let host, let port, _):
+                channel = try await bootstrap.connect(host: host, port: port).get()
+            case .fd(let descriptor):
+                try InheritedSocket.validate(descriptor)
+                channel = try await bootstrap.withConnectedSocket(descriptor).get()
+            }
+        } catch {
+            ready.fail(error)
+            throw error
         }
         let reader = try await channel.eventLoop.submit {
             NIOLoopBound(try channel.pipeline.syncOperations.handler(type: PullReadHandler.self), eventLoop: channel.eventLoop)

@@ -29,6 +29,8 @@ struct ResponseParser {
     private var state = State.head
     private var pending = ByteBuffer()
     private var keepAlive = true
+    /// Bytes arrived after the response ended: the connection cannot be trusted for another request.
+    private(set) var sentTrailingBytes = false
 
     init(expectsBody: Bool, maxHeadBytes: Int = 64 * 1024) {
         self.expectsBody = expectsBody
@@ -82,7 +84,10 @@ struct ResponseParser {
                 events.append(.body(input))
                 input.moveReaderIndex(to: input.writerIndex)
             case .done:
-                throw HTTPParseError("unexpected bytes after the end of the response")
+                // A peer that sends more than it announced (a body after HEAD, a plain-HTTP error
+                // page) ends this connection's reuse, not the response already read.
+                sentTrailingBytes = true
+                input.moveReaderIndex(to: input.writerIndex)
             }
         }
         return events

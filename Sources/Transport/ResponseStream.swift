@@ -12,7 +12,8 @@ public final class ResponseStream {
     private var queued: [ResponseParser.Event] = []
     private var queuedIndex = 0
     /// Set once the whole response was read and the connection may carry another request.
-    private(set) var endedReusable = false
+    private var endReusable = false
+    var endedReusable: Bool { endReusable && !parser.sentTrailingBytes }
     private(set) var ended = false
 
     init(connection: EngineConnection, expectsBody: Bool) {
@@ -27,7 +28,7 @@ public final class ResponseStream {
             case .body(let buffer): return buffer
             case .end(let reusable):
                 ended = true
-                endedReusable = reusable
+                endReusable = reusable
                 return nil
             case .head: throw TransportError(.http(HTTPParseError("a second response head")), address: connection.address)
             case nil: return nil

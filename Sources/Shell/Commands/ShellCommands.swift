@@ -68,10 +68,13 @@ enum ShellCommands {
         case 0:
             for name in ShellSettings.names { shell.console.out("\(name) \(shell.settings.value(of: name))\n") }
         case 1:
-            guard ShellSettings.names.contains(words[0]) else { try shell.updateSettings { try $0.set(words[0], to: "") }; return }
+            guard ShellSettings.names.contains(words[0]) else {
+                try shell.updateSettings { (settings: inout ShellSettings) throws(ShellUsageError) in try settings.set(words[0], to: "") }
+                return
+            }
             shell.console.out("\(words[0]) \(shell.settings.value(of: words[0]))\n")
         default:
-            try shell.updateSettings { try $0.set(words[0], to: words[1]) }
+            try shell.updateSettings { (settings: inout ShellSettings) throws(ShellUsageError) in try settings.set(words[0], to: words[1]) }
         }
     }
 
@@ -95,7 +98,7 @@ enum ShellCommands {
                 name: words[0], url: words[1], tlsVerify: arguments.isOn("tlsverify"), tls: arguments.isOn("tls"),
                 certPath: arguments.value("cert-path"), environment: shell.environment,
                 home: shell.environment["HOME"] ?? "/root")
-        } catch {
+        } catch let error as ConnectError {
             throw ShellUsageError(error.description)
         }
         for diagnostic in diagnostics { shell.console.err("\(diagnostic)\n") }

@@ -32,15 +32,15 @@ public final class HostRegistry: Sendable {
     @discardableResult
     public func add(_ endpoint: Endpoint, connectTimeout: Duration) throws(ShellUsageError) -> HostSession {
         let session = HostSession(endpoint: endpoint, group: group, connectTimeout: connectTimeout)
-        try state.withLockedValue { (state: inout State) throws(ShellUsageError) in
-            guard !state.sessions.contains(where: { $0.name == endpoint.name }) else {
-                throw ShellUsageError("a host named '\(endpoint.name)' already exists (disconnect it first)")
+        let refusal: String? = state.withLockedValue { state in
+            if state.sessions.contains(where: { $0.name == endpoint.name }) {
+                return "a host named '\(endpoint.name)' already exists (disconnect it first)"
             }
-            guard state.groups[endpoint.name] == nil else {
-                throw ShellUsageError("'\(endpoint.name)' is already the name of a group")
-            }
+            if state.groups[endpoint.name] != nil { return "'\(endpoint.name)' is already the name of a group" }
             state.sessions.append(session)
+            return nil
         }
+        if let refusal { throw ShellUsageError(refusal) }
         return session
     }
 
@@ -52,13 +52,13 @@ public final class HostRegistry: Sendable {
     }
 
     public func defineGroup(_ name: String, members: [String]) throws(ShellUsageError) {
-        try state.withLockedValue { (state: inout State) throws(ShellUsageError) in
-            guard !state.sessions.contains(where: { $0.name == name }), name != "all" else {
-                throw ShellUsageError("'\(name)' is already the name of a host")
-            }
+        let clash: Bool = state.withLockedValue { state in
+            if state.sessions.contains(where: { $0.name == name }) || name == "all" { return true }
             if state.groups[name] == nil { state.groupOrder.append(name) }
             state.groups[name] = members
+            return false
         }
+        if clash { throw ShellUsageError("'\(name)' is already the name of a host") }
         // A group that cannot resolve is refused now rather than at its first use.
         do {
             _ = try TargetSelector.resolve(members.joined(separator: ","), hosts: names, groups: groups)

@@ -34,8 +34,11 @@ public final class Shell: Sendable {
     }
 
     public var settings: ShellSettings { state.withLockedValue { $0.settings } }
+    /// Applies `change` to a copy and stores it only if it succeeded.
     public func updateSettings(_ change: (inout ShellSettings) throws(ShellUsageError) -> Void) throws(ShellUsageError) {
-        try state.withLockedValue { (state: inout State) throws(ShellUsageError) in try change(&state.settings) }
+        var settings = self.settings
+        try change(&settings)
+        state.withLockedValue { [settings] in $0.settings = settings }
     }
 
     /// The `use` target expression, if any.

@@ -13,9 +13,9 @@ public struct ShellSettings: Sendable, Hashable {
     public init() {}
 
     /// `set` lists and changes these by name.
-    static let names = ["format", "fanout", "timeout", "color"]
+    public static let names = ["format", "fanout", "timeout", "color"]
 
-    func value(of name: String) -> String {
+    public func value(of name: String) -> String {
         switch name {
         case "format": format?.rawValue ?? "auto"
         case "fanout": "\(fanout)"
@@ -25,7 +25,7 @@ public struct ShellSettings: Sendable, Hashable {
         }
     }
 
-    mutating func set(_ name: String, to value: String) throws(ShellUsageError) {
+    public mutating func set(_ name: String, to value: String) throws(ShellUsageError) {
         switch name {
         case "format":
             if value == "auto" { format = nil; return }

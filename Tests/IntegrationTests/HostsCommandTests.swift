@@ -1,0 +1,22 @@
+import Foundation
+import Testing
+
+/// `dmux hosts` against the real fleet: every transport answers, and dead endpoints say why.
+@Suite struct HostsCommandTests {
+    @Test func unixEngineIsUpWithItsVersions() throws {
+        let result = try Dmux.run(["-H", "u1=\(try Fleet.unix1)", "hosts", "--format", "json"])
+        #expect(result.status == 0, "\(result)")
+        let line = try #require(result.lines.first)
+        #expect(line.hasPrefix(#"{"host":"u1","source":"-H","url":"\#(try Fleet.unix1)","transport":"unix","tls":"none","state":"up","api":"1.41""#), "\(result)")
+    }
+
+    @Test func missingSocketIsDownWithTheReason() throws {
+        let result = try Dmux.run(["-H", "gone=unix:///nonexistent/docker.sock", "hosts"])
+        #expect(result.stdout.contains("down: cannot connect to unix:///nonexistent/docker.sock: no such socket"), "\(result)")
+    }
+
+    @Test func noEngineAtAllSaysHowToAddOne() throws {
+        let result = try Dmux.run(["hosts"])
+        #expect(result.stderr.contains("no engines configured: give one with -H"), "\(result)")
+    }
+}
