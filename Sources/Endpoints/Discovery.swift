@@ -25,7 +25,7 @@ public struct Discovery: Sendable {
         let base = owner.source.isSameKind(as: endpoint.source)
             ? wanted : "\(endpoint.source.qualifier):\(wanted)"
         var candidate = base == wanted ? "\(wanted)-2" : base
-        var counter = 2
+        var counter = base == wanted ? 2 : 1
         while endpoints.contains(where: { $0.name == candidate }) {
             counter += 1
             candidate = "\(base)-\(counter)"
