@@ -47,6 +47,15 @@ import Testing
         #expect(warnings.contains { $0.message.contains("\"web1\" is already taken by env") })
     }
 
+    @Test func currentContextIsReportedEvenWhenRenamed() throws {
+        try addContext("web", host: "fd://3")
+        try tree.write("home/.docker/config.json", #"{"currentContext":"web"}"#)
+        let d = EndpointDiscovery.discover(options(["web=fd://4"]))
+        #expect(d.currentContext == "web")
+        #expect(d.currentContextEndpoint?.name == "ctx:web")
+        #expect(d.currentContextEndpoint?.address == .fd(3))
+    }
+
     @Test func sameEngineTwiceIsTwoEntries() {
         let d = EndpointDiscovery.discover(options(["unix:///run/e1.sock", "unix:///run/e1.sock", "x=fd://3", "x=fd://4"]))
         #expect(d.endpoints.map(\.name) == ["e1", "e1-2", "x", "x-2"])
