@@ -2,10 +2,20 @@
 public struct Discovery: Sendable {
     public var endpoints: [Endpoint]
     public var diagnostics: [Diagnostic]
+    /// `currentContext` from the docker `config.json`, for marking only: every context is loaded.
+    /// Its endpoint is the one whose source is `.context(name: currentContext)` (its name may be qualified).
+    public var currentContext: String?
 
-    public init(endpoints: [Endpoint] = [], diagnostics: [Diagnostic] = []) {
+    public init(endpoints: [Endpoint] = [], diagnostics: [Diagnostic] = [], currentContext: String? = nil) {
         self.endpoints = endpoints
         self.diagnostics = diagnostics
+        self.currentContext = currentContext
+    }
+
+    /// The endpoint of the docker CLI's current context, if it loaded.
+    public var currentContextEndpoint: Endpoint? {
+        guard let currentContext else { return nil }
+        return endpoints.first { $0.source == .context(name: currentContext) }
     }
 
     /// Appends an endpoint, keeping names unique.
@@ -25,7 +35,7 @@ public struct Discovery: Sendable {
         let base = owner.source.isSameKind(as: endpoint.source)
             ? wanted : "\(endpoint.source.qualifier):\(wanted)"
         var candidate = base == wanted ? "\(wanted)-2" : base
-        var counter = 2
+        var counter = base == wanted ? 2 : 1
         while endpoints.contains(where: { $0.name == candidate }) {
             counter += 1
             candidate = "\(base)-\(counter)"

@@ -35,6 +35,7 @@ public enum EndpointDiscovery {
             let dir = ContextStore.configDirectory(environment: options.environment, homeDirectory: options.homeDirectory)
             let loaded = ContextStore.load(configDirectory: dir)
             discovery.diagnostics += loaded.diagnostics
+            discovery.currentContext = loaded.currentContext
             for endpoint in loaded.endpoints { discovery.add(endpoint) }
         }
 

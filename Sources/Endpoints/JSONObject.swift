@@ -29,6 +29,9 @@ struct JSONObject: Sendable {
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch let DecodingError.dataCorrupted(context) {
+            if let last = data.last(where: { $0 > 0x20 }), last != UInt8(ascii: "}") {
+                throw .malformed("unexpected end of data (truncated file?)")
+            }
             let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
             throw .malformed(underlying ?? context.debugDescription)
         } catch {

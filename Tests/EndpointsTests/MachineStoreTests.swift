@@ -86,7 +86,7 @@ import Testing
         #expect(diagnostics.count == 6, "\(diagnostics)")
         #expect(diagnostics.allSatisfy { $0.severity == .error })
         let byMachine = { (name: String) in diagnostics.first { $0.message.hasPrefix("machine \(name):") }?.message ?? "" }
-        #expect(byMachine("b-trunc").contains("machines/b-trunc/config.json: malformed JSON"))
+        #expect(byMachine("b-trunc").contains("machines/b-trunc/config.json: malformed JSON: unexpected end of data"))
         #expect(byMachine("c-noconfig").contains("open \(root)/machines/c-noconfig/config.json: no such file or directory"))
         #expect(byMachine("d-noca").contains("open \(root)/machines/d-noca/ca.pem: no such file or directory"))
         #expect(byMachine("d-noca").contains("\(root)/certs/ca.pem"), "names the AuthOptions fallback too")

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+@testable import Endpoints
+
+/// docker-reference §5: `contexts/meta/<sha256>/meta.json` and `contexts/tls/<sha256>/docker/`.
+@Suite struct ContextStoreTests {
+    let tree: TempTree
+    var config: String { tree.path("cfg") }
+    init() throws { tree = try TempTree() }
+
+    func addContext(_ name: String, host: String, skipVerify: Bool = false, lowercase: Bool = false,
+                    dir: String? = nil) throws {
+        let id = dir ?? ContextStore.contextID(name)
+        let json = lowercase
+            ? #"{"name":"\#(name)","metadata":{},"endpoints":{"docker":{"host":"\#(host)","skiptlsverify":\#(skipVerify)}}}"#
+            : #"{"Name":"\#(name)","Metadata":{"Description":"machine web1"},"Endpoints":{"docker":{"Host":"\#(host)","SkipTLSVerify":\#(skipVerify)}}}"#
+        try tree.write("cfg/contexts/meta/\(id)/meta.json", json)
+    }
+
+    func tlsDir(_ name: String) -> String { config + "/contexts/tls/\(ContextStore.contextID(name))/docker" }
+
+    @Test func contextIDIsSHA256OfTheName() {
+        // Digests from `printf NAME | sha256sum` (docker-reference §5 quotes a wrong prefix for web-tls).
+        #expect(ContextStore.contextID("web-tls") == "dae66509728c15262f83c3590bfea0851b514de7bfac3c6d5c40ae724f29528b")
+        #expect(ContextStore.contextID("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(ContextStore.contextID("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test func configDirectory() {
+        #expect(ContextStore.configDirectory(environment: ["DOCKER_CONFIG": "/c"], homeDirectory: "/h") == "/c")
+        #expect(ContextStore.configDirectory(environment: [:], homeDirectory: "/h") == "/h/.docker")
+    }
+
+    @Test func plainContext() throws {
+        try addContext("web-plain", host: "tcp://127.0.0.1:12375")
+        let loaded = ContextStore.load(configDirectory: config)
+        #expect(loaded.diagnostics.isEmpty)
+        let e = try #require(loaded.endpoints.first)
+        #expect(e.name == "web-plain")
+        #expect(e.source == .context(name: "web-plain"))
+        #expect(e.address == .tcp(host: "127.0.0.1", port: 12375, basePath: ""))
+        #expect(e.tls == nil)
+        #expect(e.certDirectory == nil)
+    }
+
+    @Test func contextWithTLSFilesVerifies() throws {
+        try addContext("web-tls", host: "tcp://127.0.0.1")
+        try tree.writeCerts(in: "cfg/contexts/tls/\(ContextStore.contextID("web-tls"))/docker")
+        let loaded = ContextStore.load(configDirectory: config)
+        #expect(loaded.diagnostics.isEmpty)
+        let e = try #require(loaded.endpoints.first)
+        #expect(e.address == .tcp(host: "127.0.0.1", port: 443, basePath: ""), "TLS context without port dials 443")
+        let dir = tlsDir("web-tls")
+        #expect(e.tls == TLSSettings(caFile: dir + "/ca.pem", certificateFile: dir + "/cert.pem",
+                                     privateKeyFile: dir + "/key.pem", verify: true))
+        #expect(e.certDirectory == dir)
+    }
+
+    @Test func skipTLSVerifyAloneTurnsTLSOn() throws {
+        try addContext("skip", host: "tcp://127.0.0.2:12376", skipVerify: true)
+        let loaded = ContextStore.load(configDirectory: config)
+        let tls = try #require(loaded.endpoints.first?.tls)
+        #expect(tls.verify == false)
+        #expect(tls.caFile == "", "no ca.pem: nothing to verify with, and nothing is verified")
+        #expect(tls.certificateFile == nil)
+        #expect(loaded.diagnostics.count == 1, "no client certificate is worth a warning")
+        #expect(loaded.diagnostics.first?.severity == .warning)
+    }
+
+    @Test func clientCertificateWithoutCAIsRefused() throws {
+        try addContext("noca", host: "tcp://h:2376")
+        try tree.writeCerts(in: "cfg/contexts/tls/\(ContextStore.contextID("noca"))/docker", ca: false)
+        let loaded = ContextStore.load(configDirectory: config)
+        #expect(loaded.endpoints.isEmpty, "dmux never falls back to system roots")
+        #expect(loaded.diagnostics.first?.severity == .error)
+        #expect(loaded.diagnostics.first?.message.contains(tlsDir("noca") + "/ca.pem") == true)
+    }
+
+    @Test func lowercaseKeysLoadToo() throws {
+        try addContext("lower", host: "tcp://h:1", skipVerify: true, lowercase: true)
+        let loaded = ContextStore.load(configDirectory: config)
+        let e = try #require(loaded.endpoints.first)
+        #expect(e.name == "lower")
+        #expect(e.address == .tcp(host: "h", port: 1, basePath: ""))
+        #expect(e.tls?.verify == false)
+    }
+
+    @Test func socketContextsNeverUseTLS() throws {
+        try addContext("web-unix", host: "unix:///run/e1.sock", skipVerify: true)
+        try tree.writeCerts(in: "cfg/contexts/tls/\(ContextStore.contextID("web-unix"))/docker")
+        try addContext("web-fd", host: "fd://3")
+        let loaded = ContextStore.load(configDirectory: config)
+        #expect(loaded.endpoints.map(\.name) == ["web-fd", "web-unix"])
+        #expect(loaded.endpoints.map(\.address) == [.fd(3), .unix(path: "/run/e1.sock")])
+        #expect(loaded.endpoints.allSatisfy { $0.tls == nil })
+        #expect(loaded.diagnostics.isEmpty)
+    }
+
+    @Test func directoryNotNamedByDigestStillLoads() throws {
+        try addContext("odd", host: "tcp://h:1", dir: "nested/whatever")
+        let loaded = ContextStore.load(configDirectory: config)
+        #expect(loaded.endpoints.map(\.name) == ["odd"])
+    }
+
+    @Test func currentContextIsReported() throws {
+        try addContext("web-unix", host: "unix:///run/e1.sock")
+        try tree.write("cfg/config.json", #"{"auths":{},"currentContext":"web-unix"}"#)
+        #expect(ContextStore.load(configDirectory: config).currentContext == "web-unix")
+        try tree.write("cfg/config.json", #"{"auths":{}}"#)
+        #expect(ContextStore.load(configDirectory: config).currentContext == nil)
+        try tree.write("cfg/config.json", #"{"auths":"#)
+        let broken = ContextStore.load(configDirectory: config)
+        #expect(broken.currentContext == nil)
+        #expect(broken.endpoints.count == 1, "a broken config.json does not hide contexts")
+        #expect(broken.diagnostics.first?.message.contains(config + "/config.json") == true)
+    }
+
+    @Test func brokenContextsAreReportedAndOthersLoad() throws {
+        try addContext("good", host: "tcp://h:1")
+        try tree.write("cfg/contexts/meta/\(ContextStore.contextID("bad"))/meta.json", #"{"Name":"bad","Endp"#)
+        try addContext("sshy", host: "ssh://user@host")
+        try tree.write("cfg/contexts/meta/\(ContextStore.contextID("k8s"))/meta.json",
+                       #"{"Name":"k8s","Metadata":{},"Endpoints":{"kubernetes":{}}}"#)
+        try addContext("badhost", host: "http://")
+        let loaded = ContextStore.load(configDirectory: config)
+        #expect(loaded.endpoints.map(\.name) == ["good"])
+        #expect(loaded.diagnostics.count == 4, "\(loaded.diagnostics)")
+        let text = loaded.diagnostics.map(\.message).joined(separator: "\n")
+        #expect(text.contains("/meta.json: malformed JSON"))
+        #expect(text.contains("context sshy"))
+        #expect(text.contains("context k8s") && text.contains("no docker endpoint"))
+        #expect(text.contains("context badhost"))
+    }
+
+    @Test func missingStoreIsEmptyAndQuiet() {
+        let loaded = ContextStore.load(configDirectory: tree.path("none"))
+        #expect(loaded.endpoints.isEmpty)
+        #expect(loaded.diagnostics.isEmpty)
+        #expect(loaded.currentContext == nil)
+    }
+}
