@@ -20,7 +20,10 @@ enum HostsCommand {
         let presenter = Presenter(shape: invocation.presenter.shape, console: shell.console, hosts: hosts.map(\.name))
         presenter.columns(headers)
         await withTaskGroup(of: Void.self) { group in
-            for host in hosts { group.addTask { await host.ping() } }
+            // Share the start-up connection, then measure the round trip on the warm one.
+            for host in hosts {
+                group.addTask { if await host.connect().isUp { await host.ping() } }
+            }
         }
         for host in hosts {
             let (cells, json) = row(for: host)
