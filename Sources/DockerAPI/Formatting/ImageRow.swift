@@ -8,7 +8,8 @@ public struct ImageRow: FormatSubject {
         "CreatedSince": "CREATED", "CreatedAt": "CREATED AT", "Size": "SIZE", "Containers": "CONTAINERS",
         "VirtualSize": "SIZE", "SharedSize": "SHARED SIZE", "UniqueSize": "UNIQUE SIZE",
     ]
-    /// `docker images` default columns (CREATED is "N/A" when unknown, handled by `createdSince`).
+    /// `docker images` default columns. Docker's own template says `{{if .CreatedSince}}…{{else}}N/A`,
+    /// but Go's `time.Unix(0, 0).IsZero()` is false, so CREATED is never empty: no branch needed.
     public static let defaultTableFormat = "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}"
 
     public var image: ImageSummary
@@ -82,9 +83,7 @@ public struct ImageRow: FormatSubject {
 
     public var id: String { truncate ? DockerColumns.truncateID(image.id) : image.id }
 
-    public var createdSince: String {
-        image.created == 0 ? "N/A" : GoUnits.ago(unixSeconds: image.created, now: now)
-    }
+    public var createdSince: String { GoUnits.ago(unixSeconds: image.created, now: now) }
 
     public func field(_ name: String) -> String? {
         switch name {
@@ -92,7 +91,7 @@ public struct ImageRow: FormatSubject {
         case "Repository": repository
         case "Tag": tag
         case "Digest": digest
-        case "CreatedSince": image.created == 0 ? "" : createdSince
+        case "CreatedSince": createdSince
         case "CreatedAt": GoTime.string(unixSeconds: image.created, timeZone: timeZone)
         case "Size": GoUnits.humanSize(Double(image.size), precision: 3)
         case "VirtualSize": GoUnits.humanSize(Double(image.size))
@@ -105,9 +104,4 @@ public struct ImageRow: FormatSubject {
     }
 
     public func label(_ key: String) -> String? { image.labels[key] ?? "" }
-
-    /// Default table cells (CREATED shows "N/A" when the daemon gave no date).
-    public var defaultCells: [String] {
-        [repository, tag, id, createdSince, field("Size")!]
-    }
 }
