@@ -1,0 +1,90 @@
+/// Something a `--format` template can render: a record with docker's Go field names.
+public protocol FormatSubject: Sendable {
+    /// "container", "image"… for error messages.
+    static var subjectName: String { get }
+    /// Field name → table header, as docker's `SubHeaderContext`.
+    static var headers: [String: String] { get }
+    /// The value of `{{.Name}}`, or nil if there is no such field.
+    func field(_ name: String) -> String?
+    /// `{{.Label "key"}}`; nil when the subject has no labels at all.
+    func label(_ key: String) -> String?
+}
+
+extension FormatSubject {
+    public func label(_ key: String) -> String? { nil }
+
+    /// `{{json .}}`: every field, keys sorted, all string values (docker's `MarshalJSON`).
+    public var jsonObject: String {
+        var fields: [String: String] = [:]
+        for name in Self.headers.keys {
+            if let value = field(name) { fields[name] = value }
+        }
+        return GoJSON.object(fields)
+    }
+}
+
+/// Shared docker CLI column rules.
+public enum DockerColumns {
+    /// `stringid.TruncateID`: drop an `algo:` prefix, keep 12 characters.
+    public static func truncateID(_ id: String) -> String {
+        var s = Substring(id)
+        if let colon = s.firstIndex(of: ":") { s = s[s.index(after: colon)...] }
+        return String(s.prefix(12))
+    }
+
+    /// `formatter.Ellipsis` for ASCII/narrow text: cut to `width` display columns ending in "…".
+    public static func ellipsis(_ s: String, _ width: Int) -> String {
+        if width <= 0 { return "" }
+        let chars = Array(s)
+        if width == 1 { return chars.first.map(String.init) ?? "" }
+        var total = 0
+        var cut: Int?
+        for (i, ch) in chars.enumerated() {
+            let w = displayWidth(ch)
+            if cut == nil && total + w > width - 1 { cut = i }
+            total += w
+        }
+        if total <= width { return s }
+        return String(chars[..<(cut ?? chars.count)]) + "…"
+    }
+
+    /// East Asian wide and fullwidth characters take two columns, as in `charWidth`.
+    static func displayWidth(_ ch: Character) -> Int {
+        guard let v = ch.unicodeScalars.first?.value else { return 1 }
+        switch v {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+
+    /// Go's `strconv.Quote`: printable text kept, quotes and backslashes escaped.
+    public static func goQuote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{07}": out += "\\a"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{0B}": out += "\\v"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += String(format: "\\x%02x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+import Foundation

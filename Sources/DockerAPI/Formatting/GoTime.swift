@@ -1,0 +1,46 @@
+import Foundation
+
+/// Go `time` layouts the CLI prints: `Time.String()` for CREATED AT, RFC3339NanoFixed for events.
+public enum GoTime {
+    /// `2006-01-02 15:04:05 -0700 MST`, e.g. "2026-11-29 19:01:01 +0000 UTC".
+    public static func string(unixSeconds: Int64, timeZone: TimeZone) -> String {
+        let date = Date(timeIntervalSince1970: Double(unixSeconds))
+        let c = components(date, timeZone)
+        return String(format: "%04d-%02d-%02d %02d:%02d:%02d ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+            + offset(date, timeZone, colon: false) + " " + abbreviation(date, timeZone)
+    }
+
+    /// `2006-01-02T15:04:05.000000000Z07:00` (docker's jsonmessage.RFC3339NanoFixed).
+    public static func rfc3339NanoFixed(unixNanos: Int64, timeZone: TimeZone) -> String {
+        var seconds = unixNanos / 1_000_000_000
+        var nanos = unixNanos % 1_000_000_000
+        if nanos < 0 {
+            nanos += 1_000_000_000
+            seconds -= 1
+        }
+        let date = Date(timeIntervalSince1970: Double(seconds))
+        let c = components(date, timeZone)
+        let zone = timeZone.secondsFromGMT(for: date) == 0 ? "Z" : offset(date, timeZone, colon: true)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%09lld", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!, nanos)
+            + zone
+    }
+
+    private static func components(_ date: Date, _ tz: TimeZone) -> DateComponents {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = tz
+        return calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+    }
+
+    private static func offset(_ date: Date, _ tz: TimeZone, colon: Bool) -> String {
+        let total = tz.secondsFromGMT(for: date)
+        let sign = total < 0 ? "-" : "+"
+        let h = abs(total) / 3600
+        let m = abs(total) % 3600 / 60
+        return String(format: colon ? "%@%02d:%02d" : "%@%02d%02d", sign, h, m)
+    }
+
+    private static func abbreviation(_ date: Date, _ tz: TimeZone) -> String {
+        if ["UTC", "GMT", "Etc/UTC", "Etc/GMT", "Universal", "Zulu"].contains(tz.identifier) { return "UTC" }
+        return tz.abbreviation(for: date) ?? offset(date, tz, colon: false)
+    }
+}

@@ -1,0 +1,87 @@
+/// `GET /system/df`.
+public struct DiskUsage: Decodable, Sendable, Hashable {
+    public struct Volume: Decodable, Sendable, Hashable {
+        public var name: String
+        public var driver: String
+        /// -1 when unknown.
+        public var size: Int64
+        /// -1 when unknown.
+        public var refCount: Int64
+
+        public init(name: String, driver: String = "local", size: Int64, refCount: Int64) {
+            self.name = name
+            self.driver = driver
+            self.size = size
+            self.refCount = refCount
+        }
+
+        private struct UsageData: Decodable {
+            var size: Int64?
+            var refCount: Int64?
+            enum CodingKeys: String, CodingKey { case size = "Size", refCount = "RefCount" }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            name = c.value("Name", default: "")
+            driver = c.value("Driver", default: "")
+            let usage: UsageData? = c.optional("UsageData")
+            size = usage?.size ?? -1
+            refCount = usage?.refCount ?? -1
+        }
+    }
+
+    public struct BuildCacheRecord: Decodable, Sendable, Hashable {
+        public var id: String
+        public var type: String
+        public var size: Int64
+        public var inUse: Bool
+        public var shared: Bool
+        public var usageCount: Int
+
+        public init(id: String, size: Int64, inUse: Bool, shared: Bool) {
+            self.id = id
+            self.type = ""
+            self.size = size
+            self.inUse = inUse
+            self.shared = shared
+            self.usageCount = 0
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            id = c.value("ID", default: "")
+            type = c.value("Type", default: "")
+            size = c.value("Size", default: 0)
+            inUse = c.value("InUse", default: false)
+            shared = c.value("Shared", default: false)
+            usageCount = c.value("UsageCount", default: 0)
+        }
+    }
+
+    public var layersSize: Int64
+    public var images: [ImageSummary]
+    public var containers: [ContainerSummary]
+    public var volumes: [Volume]
+    public var buildCache: [BuildCacheRecord]
+
+    public init(
+        layersSize: Int64, images: [ImageSummary] = [], containers: [ContainerSummary] = [],
+        volumes: [Volume] = [], buildCache: [BuildCacheRecord] = []
+    ) {
+        self.layersSize = layersSize
+        self.images = images
+        self.containers = containers
+        self.volumes = volumes
+        self.buildCache = buildCache
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        layersSize = c.value("LayersSize", default: 0)
+        images = c.value("Images", default: [])
+        containers = c.value("Containers", default: [])
+        volumes = c.value("Volumes", default: [])
+        buildCache = c.value("BuildCache", default: [])
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import Testing
+@testable import DockerAPI
+
+@Suite struct GoUnitsTests {
+    static let day = 86400.0, week = 7 * 86400.0, month = 30 * 86400.0, year = 365 * 86400.0
+
+    // The table of docker/go-units duration_test.go.
+    static let durations: [(Double, String)] = [
+        (0.45, "Less than a second"), (1, "1 second"), (45, "45 seconds"), (59, "59 seconds"),
+        (60, "About a minute"), (180, "3 minutes"), (35 * 60 + 40, "35 minutes"), (59 * 60, "59 minutes"),
+        (3600, "About an hour"), (3600 + 29 * 60, "About an hour"), (3600 + 31 * 60, "2 hours"),
+        (3 * 3600 + 29 * 60, "3 hours"), (3 * 3600 + 31 * 60, "4 hours"), (24 * 3600, "24 hours"),
+        (day + 12 * 3600, "36 hours"), (2 * day, "2 days"), (13 * day + 5 * 3600, "13 days"),
+        (2 * week, "2 weeks"), (2 * week + 4 * day, "2 weeks"), (4 * week + 3 * day, "4 weeks"),
+        (month, "4 weeks"), (month + 2 * week, "6 weeks"), (2 * month, "2 months"), (5 * month + 2 * week, "5 months"),
+        (13 * month, "13 months"), (24 * month, "24 months"), (24 * month + 2 * week, "2 years"),
+        (3 * year + 2 * month, "3 years"), (-5, "Less than a second"),
+    ]
+
+    @Test(arguments: durations)
+    func humanDuration(seconds: Double, expected: String) {
+        #expect(GoUnits.humanDuration(seconds) == expected)
+    }
+
+    @Test func humanSize() {
+        #expect(GoUnits.humanSize(1000) == "1kB")
+        #expect(GoUnits.humanSize(1024) == "1.024kB")
+        #expect(GoUnits.humanSize(1_048_576) == "1.049MB")
+        #expect(GoUnits.humanSize(3.42e9) == "3.42GB")
+        #expect(GoUnits.humanSize(5.372e12) == "5.372TB")
+        #expect(GoUnits.humanSize(1e28) == "1e+04YB")
+        #expect(GoUnits.humanSize(0, precision: 3) == "0B")
+        #expect(GoUnits.humanSize(1_234_567, precision: 3) == "1.23MB")
+        #expect(GoUnits.humanSize(5500, precision: 3) == "5.5kB")
+        #expect(GoUnits.humanSize(999_900, precision: 3) == "1e+03kB")
+    }
+
+    @Test func bytesSize() {
+        #expect(GoUnits.bytesSize(1024) == "1KiB")
+        #expect(GoUnits.bytesSize(1_572_864) == "1.5MiB")
+        #expect(GoUnits.bytesSize(3.42 * 1024 * 1024 * 1024) == "3.42GiB")
+        #expect(GoUnits.bytesSize(500) == "500B")
+    }
+
+    @Test func goTimeString() {
+        #expect(GoTime.string(unixSeconds: 1_700_000_000, timeZone: TimeZone(identifier: "UTC")!) == "2023-11-14 22:13:20 +0000 UTC")
+        #expect(GoTime.string(unixSeconds: 1_700_000_000, timeZone: TimeZone(secondsFromGMT: -5 * 3600)!).hasPrefix("2023-11-14 17:13:20 -0500"))
+    }
+}
+
+@Suite struct PsColumnTests {
+    let now = Date(timeIntervalSince1970: 1_700_000_000)
+    let utc = TimeZone(identifier: "UTC")!
+
+    func row(_ c: ContainerSummary, truncate: Bool = true) -> ContainerRow {
+        ContainerRow(c, truncate: truncate, now: now, timeZone: utc)
+    }
+
+    let ticker = ContainerSummary(
+        id: "3e50c1d2a9f0b1b2c3d4e5f60718293a4b5c6d7e8f9001122334455667788990", names: ["/ticker", "/other/link"],
+        image: "bb:latest", imageID: "sha256:1111", command: "sh -c 'while true; do date; sleep 1; done'",
+        created: 1_700_000_000 - 120, ports: [], labels: ["b": "2", "a": "1"], state: "running", status: "Up 2 minutes")
+
+    @Test func columns() {
+        let r = row(ticker)
+        #expect(r.id == "3e50c1d2a9f0")
+        #expect(r.command == #""sh -c 'while true; …""#)
+        #expect(r.names == "ticker")
+        #expect(r.runningFor == "2 minutes ago")
+        #expect(r.field("Status") == "Up 2 minutes")
+        #expect(r.labels == "a=1,b=2")
+        #expect(r.field("CreatedAt") == "2023-11-14 22:11:20 +0000 UTC")
+        let full = row(ticker, truncate: false)
+        #expect(full.id == ticker.id)
+        #expect(full.command == #""sh -c 'while true; do date; sleep 1; done'""#)
+        #expect(full.names == "ticker,other/link")
+        #expect(row(ContainerSummary(id: "x", command: "sleep 1000")).command == #""sleep 1000""#)
+        #expect(row(ContainerSummary(id: "x", command: #"echo "hi""#)).command == #""echo \"hi\"""#)
+    }
+
+    @Test func imageColumn() {
+        #expect(row(ContainerSummary(id: "x", image: "sha256:0123456789abcdef0123", imageID: "sha256:0123456789abcdef0123")).image == "0123456789ab")
+        #expect(row(ContainerSummary(id: "x", image: "busybox@sha256:abcdef")).image == "busybox")
+        #expect(row(ContainerSummary(id: "x", image: "docker.io/library/busybox:1.36")).image == "busybox:1.36")
+        #expect(row(ContainerSummary(id: "x", image: "")).image == "<no image>")
+        #expect(row(ContainerSummary(id: "x", image: "bb@sha256:abcdef"), truncate: false).image == "bb@sha256:abcdef")
+    }
+
+    // The cases of docker/cli's TestDisplayablePorts.
+    @Test func ports() {
+        typealias P = ContainerSummary.Port
+        #expect(PortsColumn.format([P(privatePort: 9988, type: "tcp")]) == "9988/tcp")
+        #expect(PortsColumn.format([P(ip: "0.0.0.0", privatePort: 9988, type: "tcp")]) == "0.0.0.0:0->9988/tcp")
+        #expect(PortsColumn.format([P(privatePort: 9988, publicPort: 8899, type: "tcp")]) == "9988/tcp")
+        #expect(PortsColumn.format([P(ip: "4.3.2.1", privatePort: 9988, publicPort: 8899, type: "tcp")]) == "4.3.2.1:8899->9988/tcp")
+        #expect(PortsColumn.format([P(ip: "4.3.2.1", privatePort: 9988, publicPort: 9988, type: "tcp")]) == "4.3.2.1:9988->9988/tcp")
+        #expect(PortsColumn.format([P(privatePort: 9988, type: "udp"), P(privatePort: 9988, type: "udp")]) == "9988/udp, 9988/udp")
+        #expect(PortsColumn.format([
+            P(ip: "1.2.3.4", privatePort: 9998, publicPort: 9998, type: "udp"),
+            P(ip: "1.2.3.4", privatePort: 9999, publicPort: 9999, type: "udp"),
+        ]) == "1.2.3.4:9998-9999->9998-9999/udp")
+        #expect(PortsColumn.format([
+            P(ip: "1.2.3.4", privatePort: 9998, publicPort: 8887, type: "udp"),
+            P(ip: "1.2.3.4", privatePort: 9999, publicPort: 8888, type: "udp"),
+        ]) == "1.2.3.4:8887->9998/udp, 1.2.3.4:8888->9999/udp")
+        #expect(PortsColumn.format([P(privatePort: 9998, type: "udp"), P(privatePort: 9999, type: "udp")]) == "9998-9999/udp")
+        #expect(PortsColumn.format([
+            P(ip: "1.2.3.4", privatePort: 7766, publicPort: 6677, type: "tcp"),
+            P(privatePort: 9988, publicPort: 8899, type: "udp"),
+        ]) == "9988/udp, 1.2.3.4:6677->7766/tcp")
+        #expect(PortsColumn.format([P(ip: "0.0.0.0", privatePort: 80, publicPort: 8080, type: "tcp"), P(privatePort: 443, type: "tcp")])
+            == "443/tcp, 0.0.0.0:8080->80/tcp")
+        #expect(PortsColumn.format([P(ip: "::", privatePort: 80, publicPort: 8080, type: "tcp")]) == "[::]:8080->80/tcp")
+    }
+
+    @Test func sizeColumn() {
+        #expect(row(ContainerSummary(id: "x", sizeRw: 2, sizeRootFs: 21_500_000)).size == "2B (virtual 21.5MB)")
+        #expect(row(ContainerSummary(id: "x", sizeRw: 0)).size == "0B")
+    }
+
+    @Test func defaultTable() throws {
+        let idle = ContainerSummary(id: "91aa0c44e1b7ffff", names: ["/idle"], image: "bb:latest", command: "sleep 1000",
+                                    created: 1_700_000_000 - 5, state: "running", status: "Up 5 seconds")
+        let out = try FormatTemplate(ContainerRow.defaultTableFormat).render([row(ticker), row(idle)])
+        let expected = """
+            CONTAINER ID   IMAGE       COMMAND                  CREATED         STATUS         PORTS     NAMES
+            3e50c1d2a9f0   bb:latest   "sh -c 'while true; …"   2 minutes ago   Up 2 minutes             ticker
+            91aa0c44e1b7   bb:latest   "sleep 1000"             5 seconds ago   Up 5 seconds             idle
+
+            """
+        #expect(out == expected)
+    }
+}
+
+@Suite struct ImageColumnTests {
+    let now = Date(timeIntervalSince1970: 1_700_000_000)
+
+    @Test func rowsAndTable() throws {
+        let images = [
+            ImageSummary(id: "sha256:7ed8a1b2c3d4e5f6a7b8c9d0", repoTags: ["bb:latest", "bb:t1", "registry:5000/team/app:v2"],
+                         created: 1_700_000_000 - 3 * 86400, size: 1_234_567),
+            ImageSummary(id: "sha256:0000aaaabbbbccccdddd", repoTags: ["<none>:<none>"], repoDigests: ["<none>@<none>"],
+                         created: 1_700_000_000 - 3600, size: 5500),
+            ImageSummary(id: "sha256:ffffeeeeddddccccbbbb", repoDigests: ["busybox@sha256:abc"], created: 0, size: 0),
+        ]
+        let rows = ImageRow.rows(for: images, now: now)
+        #expect(rows.map { "\($0.repository):\($0.tag)" }
+            == ["bb:latest", "bb:t1", "registry:5000/team/app:v2", "<none>:<none>", "busybox:<none>"])
+        #expect(rows[0].id == "7ed8a1b2c3d4")
+        let out = try FormatTemplate(ImageRow.defaultTableFormat).render(rows)
+        let expected = """
+            REPOSITORY               TAG       IMAGE ID       CREATED             SIZE
+            bb                       latest    7ed8a1b2c3d4   3 days ago          1.23MB
+            bb                       t1        7ed8a1b2c3d4   3 days ago          1.23MB
+            registry:5000/team/app   v2        7ed8a1b2c3d4   3 days ago          1.23MB
+            <none>                   <none>    0000aaaabbbb   About an hour ago   5.5kB
+            busybox                  <none>    ffffeeeedddd   53 years ago        0B
+
+            """
+        // The long CREATED cell widens its column for every row, as Go's tabwriter does;
+        // Created=0 is not Go's zero time, so docker prints an age, never "N/A".
+        #expect(out == expected)
+    }
+}
+
+@Suite struct FormatTemplateTests {
+    let c = ContainerRow(
+        ContainerSummary(id: "3e50c1d2a9f0ffff", names: ["/web"], image: "bb", command: "sleep 1", created: 0,
+                         labels: ["com.example.tier": "front", "x": "<&>"], state: "running", status: "Up 1 second"),
+        now: Date(timeIntervalSince1970: 30), timeZone: TimeZone(identifier: "UTC")!)
+
+    @Test func plainFieldsWithEscapes() throws {
+        #expect(try FormatTemplate(#"{{.ID}}\t{{.Names}}"#).render(c) == "3e50c1d2a9f0\tweb")
+        #expect(try FormatTemplate("{{.ID}}: {{ .State }}").render([c, c]) == "3e50c1d2a9f0: running\n3e50c1d2a9f0: running\n")
+        #expect(try FormatTemplate(#"{{.Label "com.example.tier"}}/{{.Label "missing"}}"#).render(c) == "front/")
+        #expect(try FormatTemplate("{{upper .State}} {{json .Names}} {{truncate .ID 4}}").render(c) == #"RUNNING "web" 3e50"#)
+    }
+
+    @Test func jsonWhole() throws {
+        let json = try FormatTemplate("{{json .}}").render(c)
+        #expect(try FormatTemplate("json").render(c) == json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String])
+        #expect(object["ID"] == "3e50c1d2a9f0")
+        #expect(object["Command"] == #""sleep 1""#)
+        #expect(object["RunningFor"] == "30 seconds ago")
+        #expect(object["Labels"] == "com.example.tier=front,x=<&>")
+        #expect(json.contains(#""Labels":"com.example.tier=front,x=\u003c\u0026\u003e""#))
+        #expect(json.hasPrefix(#"{"Command":"#))
+    }
+
+    @Test func tablePrefix() throws {
+        let out = try FormatTemplate(#"table {{.ID}}\t{{.Label "com.example.tier"}}\t{{.Status}}"#).render([c])
+        #expect(out == "CONTAINER ID   tier      STATUS\n3e50c1d2a9f0   front     Up 1 second\n")
+    }
+
+    @Test func unknownFieldIsNamed() throws {
+        do {
+            _ = try FormatTemplate("{{.Nope}}").render(c)
+            Issue.record("unknown field accepted")
+        } catch {
+            #expect(error.description.hasPrefix("template: unknown field .Nope for containers"))
+            #expect(error.description.contains(".RunningFor"))
+        }
+        #expect(throws: FormatTemplateError.self) { _ = try FormatTemplate("table {{.Bogus}}").render([c]) }
+        #expect(throws: FormatTemplateError.self) { _ = try FormatTemplate("{{.ID") }
+        #expect(throws: FormatTemplateError.self) { _ = try FormatTemplate("{{range .Names}}") }
+    }
+
+    @Test func tabWriterColumnBlocks() {
+        // Go: a line with fewer cells ends the column block above it.
+        let text = "a\tbb\tc\nlonger-cell\tx\ty\nsolo\nq\tw\n"
+        #expect(TabWriter(minWidth: 0, padding: 1).format(text) == "a           bb c\nlonger-cell x  y\nsolo\nq w\n")
+    }
+}
