@@ -73,7 +73,7 @@ import Testing
         let msgs = try lines.map { try EngineJSON.decode(JSONMessage.self, from: Array($0.utf8)) }
         #expect(msgs[0].progressDetail?.total == 100)
         #expect(msgs[1].stream == "Loaded image: web-imported:t1\n")
-        #expect(msgs[2].aux == .object(["ID": .string("sha256:x")]))
+        #expect(msgs[2].aux == .object([("ID", .string("sha256:x"))]))
         #expect(msgs[0].failureMessage == nil)
         #expect(msgs[3].failureMessage == "The command '/bin/sh -c exit 3' returned a non-zero code: 3")
         #expect(msgs[3].errorDetail?.code == 3)

@@ -31,34 +31,3 @@ public enum EngineJSON {
         try JSONDecoder().decode(T.self, from: Data(bytes))
     }
 }
-
-/// An arbitrary JSON value (`aux` in JSONMessage, component `Details`).
-public enum JSONValue: Sendable, Hashable, Decodable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let n = try? c.decode(Double.self) { self = .number(n) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: JSONValue].self)) }
-    }
-
-    /// Text as Go's `%v` would show a scalar; nil for arrays and objects.
-    public var text: String? {
-        switch self {
-        case .null: return ""
-        case .bool(let b): return String(b)
-        case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
-        case .string(let s): return s
-        case .array, .object: return nil
-        }
-    }
-}

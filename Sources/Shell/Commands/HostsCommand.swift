@@ -1,3 +1,4 @@
+import DockerAPI
 import Endpoints
 import FanOut
 import Foundation

@@ -1,3 +1,4 @@
+import DockerAPI
 import FanOut
 import NIOConcurrencyHelpers
 

@@ -1,8 +1,9 @@
 import Foundation
 
 /// A JSON value that keeps object keys in order, so what the engine sent reads back the same way
-/// (`inspect`, `api`) and every NDJSON record can start with `host`.
-public indirect enum JSONValue: Sendable, Hashable {
+/// (`inspect`, `api`) and every NDJSON record can start with `host`. Parse text with
+/// `JSONParser` to keep the engine's key order; decoding through `Decodable` cannot.
+public indirect enum JSONValue: Sendable, Hashable, Decodable {
     case null
     case bool(Bool)
     case number(String)
@@ -27,6 +28,36 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     public static func int(_ value: Int) -> JSONValue { .number(String(value)) }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .number(String(value))
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(String(value))
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self).sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        }
+    }
+
+    /// A scalar as Go's `%v` shows it; nil for arrays and objects.
+    public var text: String? {
+        switch self {
+        case .null: ""
+        case .bool(let value): String(value)
+        case .number(let text): text
+        case .string(let text): text
+        case .array, .object: nil
+        }
+    }
 
     public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
