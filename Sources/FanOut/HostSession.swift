@@ -93,12 +93,14 @@ public final class HostSession: Sendable {
         _ body: (ResponseStream) async throws -> Result
     ) async throws -> Result {
         let version = try await negotiatedVersion()
-        return try await client.stream(httpRequest(request, version: request.isVersioned ? version : nil)) { response in
-            if response.head.status >= 300 && response.head.status != 101 {
-                let text = try await response.collect(upTo: 1024 * 1024)
-                try Self.check(response.head, body: text, route: request.path)
+        return try await noticingUnreachable {
+            try await client.stream(httpRequest(request, version: request.isVersioned ? version : nil)) { response in
+                if response.head.status >= 300 && response.head.status != 101 {
+                    let text = try await response.collect(upTo: 1024 * 1024)
+                    try Self.check(response.head, body: text, route: request.path)
+                }
+                return try await body(response)
             }
-            return try await body(response)
         }
     }
 
@@ -108,7 +110,22 @@ public final class HostSession: Sendable {
 
     private func exchange(_ request: APIRequest, versioned: Bool, limit: Int = 64 * 1024 * 1024) async throws -> HTTPResponse {
         let version = versioned ? try await negotiatedVersion() : nil
-        return try await client.send(httpRequest(request, version: version), limit: limit)
+        return try await noticingUnreachable {
+            try await client.send(httpRequest(request, version: version), limit: limit)
+        }
+    }
+
+    /// Keeps the host's state honest between health checks: a request that cannot reach the
+    /// engine marks it down, one that gets through marks it up again.
+    private func noticingUnreachable<Result>(_ body: () async throws -> Result) async throws -> Result {
+        do {
+            let result = try await body()
+            if status.downReason != nil { status_.withLockedValue { $0.state = .up } }
+            return result
+        } catch let error as TransportError where error.isUnreachable {
+            markDown(error)
+            throw error
+        }
     }
 
     /// Pings the host unless a ping is already under way or the version is pinned: start-up warms
