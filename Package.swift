@@ -29,6 +29,7 @@ let package = Package(
         ),
         .target(name: "DockerAPI"),
         .target(name: "Endpoints", dependencies: ["COpenSSL"]),
+        .target(name: "Machines", dependencies: ["COpenSSL", "Endpoints"]),
         .target(name: "TLS", dependencies: [
             "COpenSSL",
             .product(name: "NIOCore", package: "swift-nio"),
@@ -47,7 +48,7 @@ let package = Package(
         ]),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
         .target(name: "Shell", dependencies: [
-            "DockerAPI", "Endpoints", "Transport", "FanOut", "LineEditor",
+            "DockerAPI", "Endpoints", "Transport", "FanOut", "LineEditor", "Machines",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -59,6 +60,7 @@ let package = Package(
 
         .testTarget(name: "DockerAPITests", dependencies: ["DockerAPI"]),
         .testTarget(name: "EndpointsTests", dependencies: ["Endpoints"]),
+        .testTarget(name: "MachinesTests", dependencies: ["Machines", "Endpoints"]),
         .testTarget(name: "TLSTests", dependencies: [
             "TLS",
             .product(name: "NIOCore", package: "swift-nio"),

@@ -9,7 +9,8 @@ public struct CommandTable: Sendable {
 
     public static let standard = CommandTable(
         ShellCommands.all + ListCommands.all + SystemCommands.all + ContainerCommands.all
-            + StreamCommands.all + RunCommands.all + ImageCommands.all + PassthroughCommands.all)
+            + StreamCommands.all + RunCommands.all + ImageCommands.all + PassthroughCommands.all
+            + MachineCommands.all)
 
     public var names: [String] { commands.flatMap { [$0.name] + $0.aliases } }
 

@@ -1,0 +1,1 @@
+// Machines: placeholder until the module lands.
