@@ -128,7 +128,7 @@ struct JSONTemplate: Sendable {
                 } else if let member = current[key] {
                     current = member
                 } else {
-                    return "<no value>"
+                    return ""  // Go's index yields the element's zero value for a missing key
                 }
                 text = nil
             case "join":
