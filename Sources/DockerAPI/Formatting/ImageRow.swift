@@ -74,7 +74,7 @@ public struct ImageRow: FormatSubject {
         return (familiar(ref), "<none>")
     }
 
-    static func familiar(_ name: String) -> String {
+    public static func familiar(_ name: String) -> String {
         for prefix in ["docker.io/library/", "docker.io/"] where name.hasPrefix(prefix) {
             return String(name.dropFirst(prefix.count))
         }

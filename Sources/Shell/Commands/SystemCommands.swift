@@ -1,4 +1,62 @@
-/// Placeholder: this family of commands is being written.
+import DockerAPI
+
+/// What the engines are and run: info, version, ping, inspect, top. Their answers are whole
+/// reports, so the default shape is grouped: identical ones fold under their hosts' names.
 enum SystemCommands {
-    static let all: [CommandSpec] = []
+    static let all: [CommandSpec] = [info, version, PingCommand.spec, InspectCommand.spec, top]
+
+    static let info = CommandSpec(
+        name: "info", summary: "Display system-wide information (server section of docker info)",
+        usage: "[@TARGETS] info [--format TEMPLATE|SHAPE]", scope: .engines, shape: .grouped
+    ) { invocation in
+        let template = try invocation.template.map(JSONTemplate.init)
+        let answers = await invocation.answers { host in
+            try await Invocation.fetch(SystemInfo.self, EngineRequests.info(), from: host)
+        }
+        for (host, answer) in answers {
+            let text = template.map { $0.render(answer.json) + "\n" } ?? EngineReports.infoServer(answer.model)
+            invocation.presenter.block(host: host.name, text: text, json: answer.json)
+        }
+    }
+
+    static let version = CommandSpec(
+        name: "version", summary: "Show the engines' versions (server section of docker version)",
+        usage: "[@TARGETS] version [--format TEMPLATE|SHAPE]", scope: .engines, shape: .grouped
+    ) { invocation in
+        let template = try invocation.template.map(JSONTemplate.init)
+        let answers = await invocation.answers { host in
+            try await Invocation.fetch(VersionInfo.self, EngineRequests.version(), from: host)
+        }
+        for (host, answer) in answers {
+            let text = template.map { $0.render(templateRoot(version: answer.json)) + "\n" }
+                ?? EngineReports.versionServer(answer.model)
+            invocation.presenter.block(host: host.name, text: text, json: answer.json)
+        }
+    }
+
+    /// The /version object, plus itself as `Server`, so docker habits (`{{.Server.Version}}`)
+    /// work beside the shorter `{{.Version}}`.
+    static func templateRoot(version: JSONValue) -> JSONValue {
+        guard case .object(let members) = version else { return version }
+        return .object(members + [("Server", version)])
+    }
+
+    static let top = CommandSpec(
+        name: "top", summary: "Display the running processes of a container",
+        usage: "[@TARGETS] top CONTAINER [ps OPTIONS]", scope: .engines,
+        arguments: [ArgumentSpec("CONTAINER", completion: .container), ArgumentSpec("ps OPTIONS", repeats: true, optional: true)],
+        shape: .grouped, flagsEndAtFirstArgument: true
+    ) { invocation in
+        let words = try invocation.requireArguments(1, "CONTAINER")
+        if let template = invocation.template {
+            throw ShellUsageError("top: --format takes a shape (table, lines, grouped, json), not a template: \(template)")
+        }
+        let request = EngineRequests.top(words[0], psArgs: Array(words.dropFirst()))
+        let answers = await invocation.answers { host in
+            try await Invocation.fetch(ContainerTop.self, request, from: host)
+        }
+        for (host, answer) in answers {
+            invocation.presenter.block(host: host.name, text: EngineReports.top(answer.model), json: answer.json)
+        }
+    }
 }

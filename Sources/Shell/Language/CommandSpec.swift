@@ -20,6 +20,8 @@ public struct CommandSpec: Sendable {
     public var shape: OutputShape?
     /// Docker's `SetInterspersed(false)`: flags end at the first argument (`run IMAGE CMD -x`).
     public var flagsEndAtFirstArgument = false
+    /// By default a command goes to the hosts that are up; `ping` sets this to try the others too.
+    public var targetsDownHosts = false
     public var run: @Sendable (Invocation) async throws -> Void
 
     public init(

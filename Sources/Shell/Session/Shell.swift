@@ -135,7 +135,7 @@ public final class Shell: Sendable {
         } else if spec.scope == .engines {
             // The default target is every host that is up; the others are retried in the background.
             for session in registry.sessions {
-                if session.status.downReason == nil { targets.append(session) } else { skipped.append(session) }
+                if session.status.downReason == nil || spec.targetsDownHosts { targets.append(session) } else { skipped.append(session) }
             }
         }
         return Prepared(spec: spec, arguments: arguments, targets: targets, skipped: skipped, shape: shape, template: template)

@@ -1,0 +1,83 @@
+import DockerAPI
+import FanOut
+
+/// `inspect NAME|ID…`: each host prints what it has as docker does (a JSON array, 4-space
+/// indent, the engine's key order), or the `-f` template per object; a name a host lacks is
+/// that host's failure (`No such object: NAME`), and the hosts that have it still print.
+enum InspectCommand {
+    static let spec: CommandSpec = {
+        var spec = CommandSpec(
+            name: "inspect", summary: "Return low-level information on containers or images",
+            usage: "[@TARGETS] inspect [OPTIONS] NAME|ID [NAME|ID…]", scope: .engines,
+            flags: [
+                FlagSpec("format", short: "f", value: "string", help: "Go template over the JSON (.State.Status, json .Config…), or a shape: grouped, lines, json"),
+                FlagSpec("type", value: "string", help: "Only inspect objects of this type: container or image", completion: .values(["container", "image"])),
+            ],
+            arguments: [ArgumentSpec("NAME|ID", completion: .container, repeats: true)],
+            shape: .grouped
+        ) { invocation in
+            let names = try invocation.requireArguments(1, "NAME|ID")
+            let kind = invocation.arguments.value("type")
+            guard kind == nil || kind == "container" || kind == "image" else {
+                throw ShellUsageError("\"\(kind!)\" is not a valid value for --type (container or image)")
+            }
+            let template = try invocation.template.map(JSONTemplate.init)
+            let answers = await invocation.answers { host in
+                try await lookUp(names, type: kind, on: host)
+            }
+            let presenter = invocation.presenter
+            for (host, result) in answers {
+                if !result.found.isEmpty {
+                    if presenter.shape == .json {
+                        for object in result.found { presenter.record(host: host.name, json: object) }
+                    } else {
+                        presenter.block(host: host.name, text: text(result.found, template: template), json: .null)
+                    }
+                }
+                for message in result.errors {
+                    presenter.failure(HostFailure(host: host.name, kind: .failed, message: message))
+                }
+            }
+        }
+        // docker's -f/--format replaces the generic --format (which it also accepts: shapes too).
+        spec.flags.removeAll { $0 == FlagSpec.format }
+        return spec
+    }()
+
+    /// What one host has: the objects found, in argument order, and one message per name it lacks.
+    struct Result: Sendable {
+        var found: [JSONValue] = []
+        var errors: [String] = []
+    }
+
+    /// Tries each name as a container, then as an image (docker's order), unless `type` says which.
+    static func lookUp(_ names: [String], type: String?, on host: HostSession) async throws -> Result {
+        var result = Result()
+        for name in names {
+            var requests: [APIRequest] = []
+            if type != "image" { requests.append(EngineRequests.inspectContainer(name)) }
+            if type != "container" { requests.append(EngineRequests.inspectImage(name)) }
+            var lastError: EngineAPIError?
+            for request in requests {
+                do {
+                    result.found.append(try JSONParser.parse(try await host.send(request).readableBytesView))
+                    lastError = nil
+                    break
+                } catch let error as EngineAPIError {
+                    lastError = error
+                    if error.status != 404 { break }
+                }
+            }
+            guard let error = lastError else { continue }
+            // Untyped, docker names neither kind when both lookups miss.
+            result.errors.append(type == nil && error.status == 404 ? "No such object: \(name)" : error.message)
+        }
+        return result
+    }
+
+    /// docker's layout: the objects as one indented array, or the template's line per object.
+    static func text(_ objects: [JSONValue], template: JSONTemplate?) -> String {
+        guard let template else { return JSONValue.array(objects).pretty(indent: "    ") + "\n" }
+        return objects.map { template.render($0) + "\n" }.joined()
+    }
+}

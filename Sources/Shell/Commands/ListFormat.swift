@@ -1,0 +1,64 @@
+import DockerAPI
+
+/// How a list command (ps, images, df) shows its records: as rows of the one HOST-first table
+/// (docker's default columns or the user's `table …` template), or as one rendered line per
+/// record (`-q`, a template without `table`).
+struct ListFormat: Sendable {
+    let template: FormatTemplate
+    /// `-q` without a template: json records carry only the ID.
+    let quiet: Bool
+
+    /// `user` is the `--format` template; as in docker it wins over `-q`.
+    init(user: String?, defaultTable: String, quiet: Bool) throws(ShellUsageError) {
+        do {
+            template = try FormatTemplate(user ?? (quiet ? "{{.ID}}" : defaultTable))
+        } catch {
+            throw ShellUsageError("--format: \(error)")
+        }
+        self.quiet = quiet && user == nil
+    }
+
+    /// The column headers; fails on a field `S` does not have, so a typo is caught before anything is sent.
+    func headers<S: FormatSubject>(for subject: S.Type) throws(ShellUsageError) -> [String] {
+        do {
+            return try template.header(for: S.self).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        } catch {
+            throw ShellUsageError("--format: \(error)")
+        }
+    }
+
+    /// Hands every host's records to the presenter, hosts in target order.
+    func present<S: FormatSubject>(_ answers: [(host: String, subjects: [S])], to invocation: Invocation) throws {
+        guard !answers.isEmpty else { return }
+        let presenter = invocation.presenter
+        if template.isTable {
+            let headers = try self.headers(for: S.self)
+            presenter.columns(headers)
+            for (host, subjects) in answers {
+                for subject in subjects {
+                    let cells = try template.render(subject).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                    presenter.row(host: host, headers: headers, cells: cells, json: record(subject))
+                }
+            }
+            return
+        }
+        // One target: plain lines, exactly what docker prints, so `@m1 ps -q | xargs …` works.
+        let plain = invocation.targets.count == 1 && (presenter.shape == .table || presenter.shape == .lines)
+        for (host, subjects) in answers {
+            for subject in subjects {
+                let text = try template.render(subject)
+                if plain {
+                    invocation.console.out(text + "\n")
+                } else {
+                    presenter.line(host: host, text: text, json: record(subject))
+                }
+            }
+        }
+    }
+
+    /// The json shape's object: docker's `--format json` keys (all strings), or just the ID for `-q`.
+    func record<S: FormatSubject>(_ subject: S) -> JSONValue {
+        if quiet { return .object([("ID", .string(subject.field("ID") ?? ""))]) }
+        return (try? JSONParser.parse(Array(subject.jsonObject.utf8))) ?? .null
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+
+/// The real docker CLI against one fleet engine: the tests make their containers with it, so
+/// what dmux lists was put there by someone else's client.
+enum FleetDocker {
+    static func environment(_ machine: String) throws -> [String: String] {
+        switch machine {
+        case "unix1": return ["DOCKER_HOST": try Fleet.unix1]
+        case "tls1", "tls2":
+            return ["DOCKER_HOST": machine == "tls1" ? try Fleet.tls1 : try Fleet.tls2,
+                    "DOCKER_TLS_VERIFY": "1", "DOCKER_CERT_PATH": try Fleet.certs(machine)]
+        default: throw SpawnError("no fleet engine named \(machine)")
+        }
+    }
+
+    /// The newest docker CLI here (28.x in /usr/local/bin; Debian's 20.10 lacks `--format json`).
+    static let binary = ["/usr/local/bin/docker", "/usr/bin/docker"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "docker"
+
+    /// Runs `docker ARGS…` against `machine`; fails the test with docker's stderr when it fails.
+    @discardableResult
+    static func run(_ machine: String, _ arguments: [String]) throws -> String {
+        let result = try Dmux.spawn(
+            [binary] + arguments, stdin: "",
+            environment: ["PATH": "/usr/bin:/bin", "HOME": try Dmux.temporaryHome()].merging(try environment(machine)) { $1 },
+            inherit: [:], timeout: 60)
+        guard result.status == 0 else { throw SpawnError("docker \(arguments.joined(separator: " ")) on \(machine): \(result.stderr)") }
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Creates `name` (not started unless `start`) on each machine; returns the IDs by machine.
+    static func create(_ name: String, on machines: [String], start: Bool = false) throws -> [String: String] {
+        var ids: [String: String] = [:]
+        for machine in machines {
+            ids[machine] = try run(machine, ["create", "--network", "none", "--name", name, Fleet.image, "sleep", "1000"])
+            if start { try run(machine, ["start", name]) }
+        }
+        return ids
+    }
+
+    static func remove(_ name: String, from machines: [String]) {
+        for machine in machines { _ = try? run(machine, ["rm", "-f", name]) }
+    }
+
+    /// A name no other test (or person) on the shared fleet uses.
+    static func uniqueName(_ area: String) -> String {
+        "t-\(area)-\(UUID().uuidString.prefix(8).lowercased())"
+    }
+}
+
+/// The fleet as dmux sees it in these tests: unix1 by -H, tls1 and tls2 from the machine store,
+/// in that (registry) order.
+enum ThreeEngines {
+    static var arguments: [String] { get throws { ["-H", "unix1=\(try Fleet.unix1)"] } }
+    static var environment: [String: String] { get throws { ["MACHINE_STORAGE_PATH": try Fleet.machineStore] } }
+
+    static func run(_ line: String, extra: [String] = []) throws -> DmuxResult {
+        try Dmux.run(try arguments + extra + ["-c", line], environment: try environment)
+    }
+}
+
+@Suite(.serialized) struct ListCommandsTests {
+    @Test func psListsEachHostsContainersUnderItsName() throws {
+        let name = FleetDocker.uniqueName("list")
+        let ids = try FleetDocker.create(name, on: ["unix1", "tls1"])
+        defer { FleetDocker.remove(name, from: ["unix1", "tls1"]) }
+
+        let result = try ThreeEngines.run("ps -a --filter name=\(name)")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr == "", "\(result)")
+        #expect(result.lines.count == 3, "\(result)")
+        #expect(result.lines.first?.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            == "HOST CONTAINER ID IMAGE COMMAND CREATED STATUS PORTS NAMES", "\(result)")
+        for (line, machine) in zip(result.lines.dropFirst(), ["unix1", "tls1"]) {
+            let cells = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            #expect(cells.first == machine, "\(result)")
+            #expect(cells.dropFirst().first == String(ids[machine]!.prefix(12)), "\(result)")
+            #expect(line.contains(" \(Fleet.image) ") && line.contains(#""sleep 1000""#) && line.contains(" Created "), "\(result)")
+            #expect(cells.last == name, "\(result)")
+        }
+
+        // Without -a a created container is not listed: the table is only its header.
+        let running = try ThreeEngines.run("ps --filter name=\(name)")
+        #expect(running.status == 0 && running.lines.count == 1 && running.lines[0].hasPrefix("HOST "), "\(running)")
+    }
+
+    @Test func psQuietPrefixesIDsByHostAndIsPlainForOneHost() throws {
+        let name = FleetDocker.uniqueName("list")
+        let ids = try FleetDocker.create(name, on: ["unix1", "tls2"])
+        defer { FleetDocker.remove(name, from: ["unix1", "tls2"]) }
+
+        let result = try ThreeEngines.run("ps -aq -f name=\(name)")
+        #expect(result.status == 0 && result.stderr == "", "\(result)")
+        #expect(result.lines == ["unix1 | \(ids["unix1"]!.prefix(12))", "tls2  | \(ids["tls2"]!.prefix(12))"], "\(result)")
+
+        let one = try ThreeEngines.run("@tls2 ps -a -q --no-trunc --filter name=\(name)")
+        #expect(one.status == 0 && one.stdout == ids["tls2"]! + "\n", "\(one)")
+    }
+
+    @Test func psJSONHasHostOnEveryObjectAndDockersKeys() throws {
+        let name = FleetDocker.uniqueName("list")
+        _ = try FleetDocker.create(name, on: ["tls1", "tls2"])
+        defer { FleetDocker.remove(name, from: ["tls1", "tls2"]) }
+
+        let result = try ThreeEngines.run("ps -a --filter name=\(name) --format json")
+        #expect(result.status == 0 && result.stderr == "", "\(result)")
+        let objects = try result.lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] ?? [:] }
+        #expect(objects.map { $0["host"] } == ["tls1", "tls2"], "\(result)")
+        #expect(objects.allSatisfy { $0["Names"] == name && $0["State"] == "created" && $0["Image"] == Fleet.image }, "\(result)")
+        #expect(result.lines.allSatisfy { $0.hasPrefix(#"{"host":""#) }, "\(result)")
+
+        // The same keys docker itself prints for `ps --format json`, except docker 28's "Platform"
+        // (always null from an API 1.41 engine; ContainerRow does not have it yet).
+        let docker = try FleetDocker.run("tls1", ["ps", "-a", "--filter", "name=\(name)", "--format", "json"])
+        let dockerKeys = (try JSONSerialization.jsonObject(with: Data(docker.utf8)) as? [String: Any])?.keys.filter { $0 != "Platform" }.sorted()
+        #expect(objects.first.map { $0.keys.filter { $0 != "host" }.sorted() } == dockerKeys, "\(result)")
+    }
+
+    @Test func psTemplatesRenderPerHost() throws {
+        let name = FleetDocker.uniqueName("list")
+        _ = try FleetDocker.create(name, on: ["unix1"])
+        defer { FleetDocker.remove(name, from: ["unix1"]) }
+
+        let table = try ThreeEngines.run("ps -a --filter name=\(name) --format 'table {{.Names}}\\t{{.State}}'")
+        #expect(table.status == 0 && table.lines == ["HOST    NAMES\(String(repeating: " ", count: name.count - 2))STATE", "unix1   \(name)   created"], "\(table)")
+
+        let plain = try ThreeEngines.run("ps -a --filter name=\(name) --format '{{.Names}}'")
+        #expect(plain.status == 0 && plain.lines == ["unix1 | \(name)"], "\(plain)")
+
+        let typo = try ThreeEngines.run("ps --format '{{.Nmes}}'")
+        #expect(typo.status == 2 && typo.stdout == "" && typo.stderr.contains("unknown field .Nmes"), "\(typo)")
+    }
+
+    @Test func imagesShowsTheTestImageOnEveryHost() throws {
+        let result = try ThreeEngines.run("images \(Fleet.image)")
+        #expect(result.status == 0 && result.stderr == "", "\(result)")
+        #expect(result.lines.first?.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            == "HOST REPOSITORY TAG IMAGE ID CREATED SIZE", "\(result)")
+        let rows = result.lines.dropFirst().map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        #expect(rows.map { $0.prefix(3).joined(separator: " ") } == [
+            "unix1 dmux-test/busybox latest", "tls1 dmux-test/busybox latest", "tls2 dmux-test/busybox latest",
+        ], "\(result)")
+        let unixID = try FleetDocker.run("unix1", ["images", "-q", Fleet.image])
+        #expect(rows.first?[3] == unixID, "\(result)")
+
+        let json = try ThreeEngines.run("images --format json --filter reference=\(Fleet.image)")
+        #expect(json.status == 0 && json.lines.count == 3, "\(json)")
+        #expect(json.lines.allSatisfy { $0.hasPrefix(#"{"host":""#) && $0.contains(#""Repository":"dmux-test/busybox""#) }, "\(json)")
+
+        let quiet = try ThreeEngines.run("@unix1 images -q \(Fleet.image)")
+        #expect(quiet.status == 0 && quiet.stdout == unixID + "\n", "\(quiet)")
+    }
+
+    @Test func dfSummarisesEveryHostWithDockersRows() throws {
+        let result = try ThreeEngines.run("df")
+        #expect(result.status == 0 && result.stderr == "", "\(result)")
+        #expect(result.lines.first?.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            == "HOST TYPE TOTAL ACTIVE SIZE RECLAIMABLE", "\(result)")
+        let firstCells = result.lines.dropFirst().map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(firstCells == Array(repeating: "unix1", count: 4) + Array(repeating: "tls1", count: 4) + Array(repeating: "tls2", count: 4), "\(result)")
+        #expect(result.lines[2].contains(" Containers "), "\(result)")
+
+        let json = try ThreeEngines.run("@tls1 df --format json")
+        let docker = try FleetDocker.run("tls1", ["system", "df", "--format", "json"])
+        let types = { (text: String) in text.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])?["Type"] } }
+        #expect(json.status == 0 && types(json.stdout) == types(docker), "\(json)")
+        #expect(json.lines.allSatisfy { $0.hasPrefix(#"{"host":"tls1","Active":"#) }, "\(json)")
+    }
+}
