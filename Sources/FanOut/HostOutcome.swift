@@ -30,13 +30,23 @@ public struct HostFailure: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "\(host): \(message)" }
 
-    /// The reason in the summary line: the engine's words, shortened, lower-cased at the start.
+    /// The reason in the summary line: the gist of the message, without the object it names
+    /// (`No such container: web` → `no such container`) or the address (`cannot connect to
+    /// unix:///x.sock: no such socket` → `no such socket`).
     public var shortReason: String {
         switch kind {
         case .timeout: return "timeout"
         case .cancelled: return "cancelled"
         case .unreachable, .failed:
             var text = message.split(separator: "\n").first.map(String.init) ?? message
+            if let open = text.range(of: " (", options: .backwards), text.hasSuffix(")") {
+                text = String(text[..<open.lowerBound])
+            }
+            if text.hasPrefix("cannot connect to "), let colon = text.range(of: ": ") {
+                text = String(text[colon.upperBound...])
+            } else if let colon = text.range(of: ": "), text[..<colon.lowerBound].contains(" ") {
+                text = String(text[..<colon.lowerBound])
+            }
             if text.count > 60 { text = String(text.prefix(59)) + "…" }
             guard let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase ?? true else { return text }
             return first.lowercased() + text.dropFirst()

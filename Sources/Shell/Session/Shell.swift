@@ -99,6 +99,8 @@ public final class Shell: Sendable {
         var arguments: ParsedArguments
         var targets: [HostSession]
         var skipped: [HostSession]
+        /// No @targets and no `use`: the command goes to every host that is up.
+        var defaultTargets: Bool
         var shape: OutputShape
         var template: String?
     }
@@ -127,21 +129,22 @@ public final class Shell: Sendable {
             if let chosen = OutputShape(rawValue: format) { shape = chosen } else { template = format }
         }
         var targets: [HostSession] = []
-        var skipped: [HostSession] = []
         if let expression {
             targets = try registry.resolve(expression)
         } else if let sticky = stickyTarget {
             targets = try registry.resolve(sticky)
-        } else if spec.scope == .engines {
-            // The default target is every host that is up; the others are retried in the background.
-            for session in registry.sessions {
-                if session.status.downReason == nil || spec.targetsDownHosts { targets.append(session) } else { skipped.append(session) }
-            }
         }
-        return Prepared(spec: spec, arguments: arguments, targets: targets, skipped: skipped, shape: shape, template: template)
+        let defaultTargets = expression == nil && stickyTarget == nil && spec.scope == .engines
+        return Prepared(
+            spec: spec, arguments: arguments, targets: targets, skipped: [], defaultTargets: defaultTargets,
+            shape: shape, template: template)
     }
 
     private func run(_ prepared: Prepared, label: String) async -> ExitStatus {
+        var prepared = prepared
+        if prepared.defaultTargets {
+            (prepared.targets, prepared.skipped) = await hostsThatAreUp(including: prepared.spec.targetsDownHosts)
+        }
         let spec = prepared.spec
         for host in prepared.skipped {
             console.err("\(host.name): skipped (down: \(host.status.downReason ?? "unknown"))\n")
@@ -171,7 +174,22 @@ public final class Shell: Sendable {
             return .failed
         }
         presenter.finish()
-        return summarize(presenter.failures, targets: prepared.targets.count)
+        // Shell commands without @targets (reconnect, hosts) act on every host.
+        let counted = prepared.targets.isEmpty ? registry.sessions.count : prepared.targets.count
+        return summarize(presenter.failures, targets: counted)
+    }
+
+    /// Every host that is up, after waiting (within the timeout) for the first ping of those whose
+    /// state is not known yet, so the choice is the same however soon after start-up a line runs.
+    private func hostsThatAreUp(including down: Bool) async -> (up: [HostSession], down: [HostSession]) {
+        let sessions = registry.sessions
+        await withTaskGroup(of: Void.self) { group in
+            for session in sessions where session.status.state == .unknown {
+                group.addTask { await session.connect() }
+            }
+        }
+        if down { return (sessions, []) }
+        return (sessions.filter { $0.status.downReason == nil }, sessions.filter { $0.status.downReason != nil })
     }
 
     /// Ends a command that failed anywhere with one line: `2 of 5 hosts failed: m3 (timeout), m5 (…)`.
