@@ -4,9 +4,13 @@ import Testing
 /// start, stop, restart, kill, rm, pause, unpause through the real binary on unix1, tls1 and tls2,
 /// on containers that exist on some hosts only.
 @Suite struct ContainerCommandsTests {
-    /// unix1 by -H, tls1 and tls2 from the machine store.
+    /// unix1 and sock1 by -H, tls1 and tls2 from the machine store.
+    static func arguments(_ line: String) throws -> [String] {
+        ["-H", "unix1=\(try Fleet.unix1)", "-H", "sock1=\(try Fleet.sock1)", "-c", line]
+    }
+
     static func dmux(_ line: String) throws -> DmuxResult {
-        try Dmux.run(["-H", "unix1=\(try Fleet.unix1)", "-c", line], environment: ["MACHINE_STORAGE_PATH": try Fleet.machineStore])
+        try Dmux.run(try arguments(line), environment: ["MACHINE_STORAGE_PATH": try Fleet.machineStore])
     }
 
     @Test func partialFailureNamesTheHostWhereTheContainerIsMissing() throws {
@@ -15,11 +19,12 @@ import Testing
         defer { FleetDocker.removeEverywhere(name) }
         for host in hosts { try FleetDocker.run(host, ["create", "--network", "none", "--name", name, Fleet.image, "sleep", "300"]) }
 
-        let started = try Self.dmux("@unix1,tls1,tls2 start \(name)")
+        let started = try Self.dmux("@unix1,tls1,tls2,sock1 start \(name)")
         #expect(started.status == 1, "\(started)")
         #expect(Set(started.lines) == ["unix1 | \(name)", "tls1  | \(name)"], "\(started)")
         #expect(started.stderr.contains("tls2: No such container: \(name)\n"), "\(started)")
-        #expect(started.stderr.contains("1 of 3 hosts failed: tls2 (no such container: \(name))"), "\(started)")
+        #expect(started.stderr.contains("sock1: No such container: \(name)\n"), "\(started)")
+        #expect(started.stderr.contains("2 of 4 hosts failed: sock1 (no such container: \(name)), tls2 (no such container: \(name))"), "\(started)")
         for host in hosts { #expect(try FleetDocker.state(host, name) == "running") }
 
         let paused = try Self.dmux("@unix1,tls1 pause --format json \(name)")

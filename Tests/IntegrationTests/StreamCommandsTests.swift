@@ -100,6 +100,11 @@ import Testing
         #expect(lifecycle.map { "\($0.host) \($0.words[1])" } == [
             "unix1 create", "tls1 create", "unix1 start", "tls1 start", "unix1 kill", "tls1 kill",
         ], "\(result)")
+        let json = try ContainerCommandsTests.dmux("@unix1,tls1 events --since \(since) --until \(until) --filter container=\(name) --format json")
+        #expect(json.lines.count == events.count, "\(json)")
+        // The engine's own objects, in the merged order, each with host first.
+        #expect(json.lines.count >= 2 && json.lines[0].hasPrefix(#"{"host":"unix1","status":"create","id":""#), "\(json)")
+        #expect(json.lines.count >= 2 && json.lines[1].hasPrefix(#"{"host":"tls1","status":"create","id":""#), "\(json)")
         #expect(events.allSatisfy { $0.words[0] == "container" && $0.words.joined(separator: " ").contains("image=\(Fleet.image), name=\(name)") }, "\(result)")
     }
 
@@ -133,5 +138,37 @@ import Testing
         let mine = result.lines.filter { $0.contains(#""Name":"\#(name)""#) }
         #expect(mine.count == 1, "\(result)")
         #expect(mine.first?.hasPrefix(#"{"host":"unix1","BlockIO":"#) == true, "\(result)")
+    }
+
+    /// Ctrl-C (SIGINT) while streaming: every stream is closed and dmux exits at once with 130.
+    @Test(arguments: ["events", "logs -f NAME", "stats NAME"])
+    func interruptEndsAStreamPromptly(command: String) throws {
+        let name = FleetDocker.uniqueName("t-cancel")
+        let urls = [try Fleet.unix1, try Fleet.tls1]
+        defer { FleetDocker.removeEverywhere(name) }
+        for url in urls {
+            try FleetDocker.run(url, ["run", "-d", "--network", "none", "--name", name, Fleet.image, "sh", "-c", "while true; do echo tick; sleep 0.3; done"])
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Dmux.binary)
+        process.arguments = try ContainerCommandsTests.arguments("@unix1,tls1 " + command.replacingOccurrences(of: "NAME", with: name))
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": try Dmux.temporaryHome(), "DMUX_RC": "/dev/null",
+                               "MACHINE_STORAGE_PATH": try Fleet.machineStore]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 2.5)
+        #expect(process.isRunning, "\(command) ended before the interrupt")
+        let interrupted = Date()
+        process.interrupt()
+        while process.isRunning && Date().timeIntervalSince(interrupted) < 5 { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        #expect(Date().timeIntervalSince(interrupted) < 2, "\(command) took too long to stop")
+        #expect(process.terminationStatus == 130)
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        if command.hasPrefix("logs") { #expect(text.contains("unix1 | tick\n") && text.contains("tls1  | tick\n"), "\(text)") }
+        if command.hasPrefix("stats") { #expect(text.contains("HOST    CONTAINER ID"), "\(text)") }
     }
 }
