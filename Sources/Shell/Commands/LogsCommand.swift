@@ -73,10 +73,16 @@ enum LogsCommand {
     ) async throws {
         let inspect = try await host.decode(ContainerInspect.self, EngineRequests.inspectContainer(container))
         var assembler = LogLineAssembler(tty: inspect.isTTY)
-        try await host.stream(request) { response in
-            while let piece = try await response.next() {
-                for line in try assembler.feed(piece.readableBytesView) { emit(line) }
+        do {
+            try await host.stream(request) { response in
+                while let piece = try await response.next() {
+                    for line in try assembler.feed(piece.readableBytesView) { emit(line) }
+                }
             }
+        } catch {
+            // A stream cut short (daemon error, cancelled) still shows the partial lines it held.
+            assembler.finish().lines.forEach(emit)
+            throw error
         }
         let (rest, error) = assembler.finish()
         rest.forEach(emit)

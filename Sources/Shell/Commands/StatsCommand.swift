@@ -61,6 +61,8 @@ enum StatsCommand {
                 group.addTask {
                     do {
                         try await follow(container, on: host, streaming: streaming) { display.update(host: host.name, container: container, sample: $0) }
+                        // A live stream that ended (the container is gone) leaves the table.
+                        if streaming { display.board.withLockedValue { $0.remove(host: host.name, container: container) } }
                         return nil
                     } catch {
                         return error
