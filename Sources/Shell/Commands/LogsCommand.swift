@@ -1,0 +1,91 @@
+import DockerAPI
+import FanOut
+
+/// `logs`: the output of one or more containers on every target host, whole lines prefixed with
+/// the host (and the container when there are several); stderr lines go to stderr.
+enum LogsCommand {
+    static let spec = CommandSpec(
+        name: "logs", summary: "Fetch the logs of one or more containers",
+        usage: "[@TARGETS] logs [OPTIONS] CONTAINER [CONTAINER...]", scope: .engines,
+        flags: [
+            FlagSpec("follow", short: "f", help: "Follow log output"),
+            FlagSpec("tail", short: "n", value: "string", help: "Number of lines to show from the end of the logs (default \"all\")"),
+            FlagSpec("since", value: "string", help: "Show logs since timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\")"),
+            FlagSpec("until", value: "string", help: "Show logs before a timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\")"),
+            FlagSpec("timestamps", short: "t", help: "Show timestamps"),
+        ],
+        arguments: [ContainerCommands.containers], shape: .lines
+    ) { invocation in
+        let names = try invocation.requireArguments(1, "CONTAINER")
+        let arguments = invocation.arguments
+        let since = try arguments.value("since").map { value throws(ShellUsageError) in try DockerTimestamp.parse(value) }
+        let until = try arguments.value("until").map { value throws(ShellUsageError) in try DockerTimestamp.parse(value) }
+        let tail = arguments.value("tail")
+        if let tail, tail != "all", Int(tail) == nil {
+            throw ShellUsageError("invalid argument \"\(tail)\" for \"--tail\" flag: a number or \"all\"")
+        }
+        let follow = arguments.isOn("follow")
+        let timestamps = arguments.isOn("timestamps")
+        let presenter = invocation.presenter
+        let width = names.map(\.count).max() ?? 0
+        // A stream has no per-host limit; connecting still has one (the host session's connect timeout).
+        await invocation.eachHost(timeout: .some(nil)) { host in
+            let errors = await withTaskGroup(of: Error?.self) { group in
+                for name in names {
+                    group.addTask {
+                        let label = names.count > 1 ? name + String(repeating: " ", count: width - name.count) + " | " : ""
+                        let request = EngineRequests.containerLogs(
+                            name, follow: follow, tail: tail, since: since, until: until, timestamps: timestamps)
+                        do {
+                            try await stream(request, container: name, on: host) { line in
+                                presenter.line(host: host.name, text: label + line.text, stderr: line.stderr, json: .object([
+                                    ("container", .string(name)), ("stream", .string(line.stderr ? "stderr" : "stdout")),
+                                    ("line", .string(line.text)),
+                                ]))
+                            }
+                            return nil
+                        } catch {
+                            return error
+                        }
+                    }
+                }
+                var errors: [Error] = []
+                for await case let error? in group { errors.append(error) }
+                return errors
+            }
+            // An engine that cannot be reached is one failure of the host, not one per container.
+            if let unreachable = errors.first(where: { !($0 is EngineAPIError || $0 is StreamDecodingError) }) {
+                throw unreachable
+            }
+            for error in errors {
+                presenter.failure(HostFailure(host: host.name, kind: .failed, message: "\(error)"))
+            }
+        }
+    }
+
+    /// Inspects the container for its framing, then reads its logs piece by piece: the next piece
+    /// is read only once the previous one's lines were written (backpressure).
+    static func stream(
+        _ request: APIRequest,
+        container: String,
+        on host: HostSession,
+        emit: (LogLineAssembler.Line) -> Void
+    ) async throws {
+        let inspect = try await host.decode(ContainerInspect.self, EngineRequests.inspectContainer(container))
+        var assembler = LogLineAssembler(tty: inspect.isTTY)
+        do {
+            try await host.stream(request) { response in
+                while let piece = try await response.next() {
+                    for line in try assembler.feed(piece.readableBytesView) { emit(line) }
+                }
+            }
+        } catch {
+            // A stream cut short (daemon error, cancelled) still shows the partial lines it held.
+            assembler.finish().lines.forEach(emit)
+            throw error
+        }
+        let (rest, error) = assembler.finish()
+        rest.forEach(emit)
+        if let error { throw error }
+    }
+}

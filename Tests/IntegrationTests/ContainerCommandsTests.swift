@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// start, stop, restart, kill, rm, pause, unpause through the real binary on unix1, tls1 and tls2,
+/// on containers that exist on some hosts only.
+@Suite struct ContainerCommandsTests {
+    /// unix1 and sock1 by -H, tls1 and tls2 from the machine store.
+    static func arguments(_ line: String) throws -> [String] {
+        ["-H", "unix1=\(try Fleet.unix1)", "-H", "sock1=\(try Fleet.sock1)", "-c", line]
+    }
+
+    static func dmux(_ line: String) throws -> DmuxResult {
+        try Dmux.run(try arguments(line), environment: ["MACHINE_STORAGE_PATH": try Fleet.machineStore])
+    }
+
+    @Test func partialFailureNamesTheHostWhereTheContainerIsMissing() throws {
+        let name = FleetDocker.uniqueName("t-life")
+        let hosts = [try Fleet.unix1, try Fleet.tls1]
+        defer { FleetDocker.removeEverywhere(name) }
+        for host in hosts { try FleetDocker.run(host, ["create", "--network", "none", "--name", name, Fleet.image, "sleep", "300"]) }
+
+        let started = try Self.dmux("@unix1,tls1,tls2,sock1 start \(name)")
+        #expect(started.status == 1, "\(started)")
+        #expect(Set(started.lines) == ["unix1 | \(name)", "tls1  | \(name)"], "\(started)")
+        #expect(started.stderr.contains("tls2: No such container: \(name)\n"), "\(started)")
+        #expect(started.stderr.contains("sock1: No such container: \(name)\n"), "\(started)")
+        #expect(started.stderr.contains("2 of 4 hosts failed: sock1 (no such container: \(name)), tls2 (no such container: \(name))"), "\(started)")
+        for host in hosts { #expect(try FleetDocker.state(host, name) == "running") }
+
+        let paused = try Self.dmux("@unix1,tls1 pause --format json \(name)")
+        #expect(paused.status == 0, "\(paused)")
+        #expect(Set(paused.lines) == [
+            #"{"host":"unix1","container":"\#(name)","action":"pause"}"#, #"{"host":"tls1","container":"\#(name)","action":"pause"}"#,
+        ], "\(paused)")
+        for host in hosts { #expect(try FleetDocker.state(host, name) == "paused") }
+
+        let unpaused = try Self.dmux("@unix1,tls1 unpause \(name)")
+        #expect(unpaused.status == 0 && unpaused.lines.count == 2, "\(unpaused)")
+        for host in hosts { #expect(try FleetDocker.state(host, name) == "running") }
+
+        let killed = try Self.dmux("@unix1 kill -s KILL \(name)")
+        #expect(killed.status == 0 && killed.lines == ["unix1 | \(name)"], "\(killed)")
+        #expect(try FleetDocker.state(hosts[0], name) == "exited")
+
+        let restarted = try Self.dmux("@unix1,tls1 restart -t 0 \(name)")
+        #expect(restarted.status == 0 && restarted.lines.count == 2, "\(restarted)")
+        for host in hosts { #expect(try FleetDocker.state(host, name) == "running") }
+
+        let stopped = try Self.dmux("@tls1 stop --time 1 \(name)")
+        #expect(stopped.status == 0 && stopped.lines == ["tls1 | \(name)"], "\(stopped)")
+        #expect(try FleetDocker.state(hosts[1], name) == "exited")
+
+        // unix1's is still running: rm without -f is refused there in the engine's words.
+        let refused = try Self.dmux("@unix1,tls1 rm \(name)")
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.lines == ["tls1  | \(name)"], "\(refused)")
+        #expect(refused.stderr.contains("unix1: You cannot remove a running container"), "\(refused)")
+
+        let removed = try Self.dmux("@unix1 rm -f -v \(name)")
+        #expect(removed.status == 0 && removed.lines == ["unix1 | \(name)"], "\(removed)")
+        for host in hosts { #expect(try FleetDocker.state(host, name) == nil) }
+    }
+
+    @Test func severalContainersPrintInArgumentOrderAndEachMissingOneIsReported() throws {
+        let first = FleetDocker.uniqueName("t-life")
+        let second = FleetDocker.uniqueName("t-life")
+        let unix1 = try Fleet.unix1
+        defer { FleetDocker.removeEverywhere(first, second) }
+        for name in [first, second] {
+            try FleetDocker.run(unix1, ["run", "-d", "--network", "none", "--name", name, Fleet.image, "sleep", "300"])
+        }
+        let stopped = try Self.dmux("@unix1 stop -t 0 \(first) nope-\(first) \(second)")
+        #expect(stopped.status == 1, "\(stopped)")
+        #expect(stopped.lines == ["unix1 | \(first)", "unix1 | \(second)"], "\(stopped)")
+        #expect(stopped.stderr.contains("unix1: No such container: nope-\(first)\n"), "\(stopped)")
+        #expect(try FleetDocker.state(unix1, first) == "exited")
+        #expect(try FleetDocker.state(unix1, second) == "exited")
+    }
+
+    @Test func missingArgumentIsAUsageError() throws {
+        let result = try Self.dmux("@unix1 stop")
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("\"stop\" requires at least 1 argument"), "\(result)")
+    }
+}
+
+/// Sets up and inspects containers with the real docker CLI, independently of dmux.
+enum FleetDocker {
+    static let executable = ["/usr/local/bin/docker", "/usr/bin/docker"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "docker"
+
+    static func uniqueName(_ prefix: String) -> String {
+        "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"
+    }
+
+    /// The docker CLI's connection flags for a fleet URL (TLS engines use their machine's certs).
+    static func connection(_ url: String) throws -> [String] {
+        let machines = [try Fleet.tls1: "tls1", try Fleet.tls2: "tls2"]
+        if let machine = machines[url] {
+            let certs = try Fleet.certs(machine)
+            return ["--tlsverify", "--tlscacert", certs + "/ca.pem", "--tlscert", certs + "/cert.pem", "--tlskey", certs + "/key.pem", "-H", url]
+        }
+        return ["-H", url]
+    }
+
+    @discardableResult
+    static func run(_ url: String, _ arguments: [String], allowFailure: Bool = false) throws -> DmuxResult {
+        let result = try Dmux.spawn(
+            [executable] + (try connection(url)) + arguments, stdin: "",
+            environment: ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": try Dmux.temporaryHome()], inherit: [:], timeout: 60)
+        if result.status != 0 && !allowFailure {
+            throw SpawnError("docker \(arguments.joined(separator: " ")) on \(url) failed: \(result)")
+        }
+        return result
+    }
+
+    /// `running`, `paused`, `exited`…; nil when there is no such container.
+    static func state(_ url: String, _ name: String) throws -> String? {
+        let result = try run(url, ["inspect", "--format", "{{.State.Status}}", name], allowFailure: true)
+        return result.status == 0 ? result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) : nil
+    }
+
+    static func removeEverywhere(_ names: String...) {
+        for url in [try? Fleet.unix1, try? Fleet.tls1, try? Fleet.tls2].compactMap({ $0 }) {
+            _ = try? run(url, ["rm", "-f"] + names, allowFailure: true)
+        }
+    }
+}

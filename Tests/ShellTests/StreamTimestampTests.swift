@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import Shell
+
+/// `--since`/`--until` for logs and events, converted as the docker client's GetTimestamp does.
+@Suite struct StreamTimestampTests {
+    let now = Date(timeIntervalSince1970: 1_795_978_900)
+    let utc = TimeZone(secondsFromGMT: 0)!
+
+    @Test func durationsCountBackFromNow() throws {
+        #expect(try DockerTimestamp.parse("10m", now: now) == "1795978300")
+        #expect(try DockerTimestamp.parse("1h30m", now: now) == "1795973500")
+        #expect(try DockerTimestamp.parse("1.5s", now: now) == "1795978898")
+        #expect(try DockerTimestamp.parse("-5s", now: now) == "1795978905")
+    }
+
+    @Test func datesBecomeSecondsAndNanoseconds() throws {
+        #expect(try DockerTimestamp.parse("2026-11-29T19:01:01Z", now: now) == "1795978861.000000000")
+        #expect(try DockerTimestamp.parse("2026-11-29T19:01:01.104840046Z", now: now) == "1795978861.104840046")
+        #expect(try DockerTimestamp.parse("2026-11-29T19:01:01.5+01:00", now: now) == "1795975261.500000000")
+        #expect(try DockerTimestamp.parse("2026-11-29T19:01", now: now, timeZone: utc) == "1795978860.000000000")
+        // Without a zone the time is local, as docker reads it.
+        let plus2 = TimeZone(secondsFromGMT: 7200)!
+        #expect(try DockerTimestamp.parse("2026-11-29", now: now, timeZone: plus2) == "1795903200.000000000")
+    }
+
+    @Test func unixTimestampsPassAsTheyAre() throws {
+        #expect(try DockerTimestamp.parse("1795978933", now: now) == "1795978933")
+        #expect(try DockerTimestamp.parse("1795978933.104840046", now: now) == "1795978933.104840046")
+        #expect(try DockerTimestamp.parse("0", now: now) == "0")
+    }
+
+    @Test func anythingElseIsAUsageErrorNamingTheValue() {
+        #expect(throws: DockerTimestamp.invalid("yesterday")) { try DockerTimestamp.parse("yesterday", now: now) }
+        #expect(throws: DockerTimestamp.invalid("2026-11-29T19:01:01Q")) { try DockerTimestamp.parse("2026-11-29T19:01:01Q", now: now) }
+        #expect(throws: DockerTimestamp.invalid("10x")) { try DockerTimestamp.parse("10x", now: now) }
+    }
+}
