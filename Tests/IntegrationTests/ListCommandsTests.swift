@@ -1,53 +1,6 @@
 import Foundation
 import Testing
 
-/// The real docker CLI against one fleet engine: the tests make their containers with it, so
-/// what dmux lists was put there by someone else's client.
-enum FleetDocker {
-    static func environment(_ machine: String) throws -> [String: String] {
-        switch machine {
-        case "unix1": return ["DOCKER_HOST": try Fleet.unix1]
-        case "tls1", "tls2":
-            return ["DOCKER_HOST": machine == "tls1" ? try Fleet.tls1 : try Fleet.tls2,
-                    "DOCKER_TLS_VERIFY": "1", "DOCKER_CERT_PATH": try Fleet.certs(machine)]
-        default: throw SpawnError("no fleet engine named \(machine)")
-        }
-    }
-
-    /// The newest docker CLI here (28.x in /usr/local/bin; Debian's 20.10 lacks `--format json`).
-    static let binary = ["/usr/local/bin/docker", "/usr/bin/docker"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "docker"
-
-    /// Runs `docker ARGS…` against `machine`; fails the test with docker's stderr when it fails.
-    @discardableResult
-    static func run(_ machine: String, _ arguments: [String]) throws -> String {
-        let result = try Dmux.spawn(
-            [binary] + arguments, stdin: "",
-            environment: ["PATH": "/usr/bin:/bin", "HOME": try Dmux.temporaryHome()].merging(try environment(machine)) { $1 },
-            inherit: [:], timeout: 60)
-        guard result.status == 0 else { throw SpawnError("docker \(arguments.joined(separator: " ")) on \(machine): \(result.stderr)") }
-        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// Creates `name` (not started unless `start`) on each machine; returns the IDs by machine.
-    static func create(_ name: String, on machines: [String], start: Bool = false) throws -> [String: String] {
-        var ids: [String: String] = [:]
-        for machine in machines {
-            ids[machine] = try run(machine, ["create", "--network", "none", "--name", name, Fleet.image, "sleep", "1000"])
-            if start { try run(machine, ["start", name]) }
-        }
-        return ids
-    }
-
-    static func remove(_ name: String, from machines: [String]) {
-        for machine in machines { _ = try? run(machine, ["rm", "-f", name]) }
-    }
-
-    /// A name no other test (or person) on the shared fleet uses.
-    static func uniqueName(_ area: String) -> String {
-        "t-\(area)-\(UUID().uuidString.prefix(8).lowercased())"
-    }
-}
-
 /// The fleet as dmux sees it in these tests: unix1 by -H, tls1 and tls2 from the machine store,
 /// in that (registry) order.
 enum ThreeEngines {
@@ -111,7 +64,7 @@ enum ThreeEngines {
 
         // The same keys docker itself prints for `ps --format json`, except docker 28's "Platform"
         // (always null from an API 1.41 engine; ContainerRow does not have it yet).
-        let docker = try FleetDocker.run("tls1", ["ps", "-a", "--filter", "name=\(name)", "--format", "json"])
+        let docker = try FleetDocker.output("tls1", ["ps", "-a", "--filter", "name=\(name)", "--format", "json"])
         let dockerKeys = (try JSONSerialization.jsonObject(with: Data(docker.utf8)) as? [String: Any])?.keys.filter { $0 != "Platform" }.sorted()
         #expect(objects.first.map { $0.keys.filter { $0 != "host" }.sorted() } == dockerKeys, "\(result)")
     }
@@ -140,7 +93,7 @@ enum ThreeEngines {
         #expect(rows.map { $0.prefix(3).joined(separator: " ") } == [
             "unix1 dmux-test/busybox latest", "tls1 dmux-test/busybox latest", "tls2 dmux-test/busybox latest",
         ], "\(result)")
-        let unixID = try FleetDocker.run("unix1", ["images", "-q", Fleet.image])
+        let unixID = try FleetDocker.output("unix1", ["images", "-q", Fleet.image])
         #expect(rows.first?[3] == unixID, "\(result)")
 
         let json = try ThreeEngines.run("images --format json --filter reference=\(Fleet.image)")
@@ -161,7 +114,7 @@ enum ThreeEngines {
         #expect(result.lines[2].contains(" Containers "), "\(result)")
 
         let json = try ThreeEngines.run("@tls1 df --format json")
-        let docker = try FleetDocker.run("tls1", ["system", "df", "--format", "json"])
+        let docker = try FleetDocker.output("tls1", ["system", "df", "--format", "json"])
         let types = { (text: String) in text.split(separator: "\n").compactMap { line in
             (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])?["Type"] } }
         #expect(json.status == 0 && types(json.stdout) == types(docker), "\(json)")

@@ -9,7 +9,7 @@ import Testing
     }
 
     @Test func infoTemplateFoldsHostsThatAgree() throws {
-        let version = try FleetDocker.run("unix1", ["info", "--format", "{{.ServerVersion}}"])
+        let version = try FleetDocker.output("unix1", ["info", "--format", "{{.ServerVersion}}"])
         let result = try ThreeEngines.run("info --format '{{.ServerVersion}}'")
         #expect(result.status == 0 && result.stderr == "", "\(result)")
         #expect(result.lines == Self.heading("unix1,tls1,tls2 (3)") + [version], "\(result)")
@@ -22,7 +22,7 @@ import Testing
         for host in ["unix1", "tls1", "tls2"] {
             #expect(result.stdout.contains(Self.heading("\(host) (1)").joined(separator: "\n") + "\nServer:\n Containers: "), "\(result)")
         }
-        let rootDir = try FleetDocker.run("tls2", ["info", "--format", "{{.DockerRootDir}}"])
+        let rootDir = try FleetDocker.output("tls2", ["info", "--format", "{{.DockerRootDir}}"])
         #expect(result.stdout.contains(" Docker Root Dir: \(rootDir)\n"), "\(result)")
 
         let json = try ThreeEngines.run("@tls1,tls2 info --format json")
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func versionIsGroupedAndMatchesDockersServerEngineLines() throws {
-        let docker = try FleetDocker.run("tls1", ["version", "--format", "{{.Server.Version}} {{.Server.APIVersion}} {{.Server.GitCommit}}"])
+        let docker = try FleetDocker.output("tls1", ["version", "--format", "{{.Server.Version}} {{.Server.APIVersion}} {{.Server.GitCommit}}"])
         let parts = docker.split(separator: " ").map(String.init)
         let result = try ThreeEngines.run("version")
         #expect(result.status == 0 && result.stderr == "", "\(result)")
@@ -61,7 +61,7 @@ import Testing
         #expect(result.lines.last == "]" && result.stdout.contains("\n        \"Name\": \"/\(name)\",\n"), "\(result)")
 
         // The same bytes docker prints, below the heading.
-        let docker = try FleetDocker.run("unix1", ["inspect", name])
+        let docker = try FleetDocker.output("unix1", ["inspect", name])
         #expect(result.lines.dropFirst(3).joined(separator: "\n") == docker, "\(result)")
     }
 
@@ -75,7 +75,7 @@ import Testing
         #expect(status.lines == Self.heading("unix1,tls1,tls2 (3)") + [#"created ["sleep","1000"]"#], "\(status)")
 
         let image = try ThreeEngines.run("@tls1 inspect --type image --format '{{.Id}}' \(Fleet.image)")
-        let dockerID = try FleetDocker.run("tls1", ["image", "inspect", "--format", "{{.Id}}", Fleet.image])
+        let dockerID = try FleetDocker.output("tls1", ["image", "inspect", "--format", "{{.Id}}", Fleet.image])
         #expect(image.status == 0 && image.lines == Self.heading("tls1 (1)") + [dockerID], "\(image)")
 
         let wrongType = try ThreeEngines.run("@tls1 inspect --type image \(name)")
@@ -93,7 +93,7 @@ import Testing
         defer { FleetDocker.remove(name, from: ["tls2"]) }
 
         let result = try ThreeEngines.run("@tls2 top \(name)")
-        let docker = try FleetDocker.run("tls2", ["top", name])
+        let docker = try FleetDocker.output("tls2", ["top", name])
         #expect(result.status == 0 && result.stderr == "", "\(result)")
         // Same header and process as docker's (the C column, CPU use, moves between calls).
         let ours = Array(result.lines.dropFirst(3))

@@ -29,6 +29,8 @@ public struct Invocation: Sendable {
         await runner.run(on: hosts, operation) { index, outcome in
             switch outcome {
             case .success(let value): await onSuccess(hosts[index], value)
+            case .failure(let failure) where failure.kind == .cancelled:
+                break  // the user pressed Ctrl-C: the interrupt itself is the report
             case .failure(let failure): presenter.failure(failure)
             }
         }
