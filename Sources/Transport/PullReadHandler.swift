@@ -18,6 +18,8 @@ final class PullReadHandler: ChannelDuplexHandler {
     private var waiter: EventLoopPromise<ByteBuffer?>?
     private var ended = false
     private var failure: Error?
+    /// Why the channel failed, for a writer that only saw "closed".
+    var failureRecorded: Error? { failure }
     private var context: ChannelHandlerContext?
     /// Completed when the channel is ready for requests: at once, or after the TLS handshake.
     let ready: EventLoopPromise<Void>
