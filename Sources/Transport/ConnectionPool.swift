@@ -28,7 +28,8 @@ actor ConnectionPool {
             await withCheckedContinuation { waiters.append($0) }
         }
         while let connection = idle.popLast() {
-            if connection.isOpen { return connection }
+            if await connection.isReusable() { return connection }
+            connection.close()
             open -= 1
         }
         if case .fd = dialer.address, dialedOnce {

@@ -18,6 +18,13 @@ final class EngineConnection: Sendable {
 
     var isOpen: Bool { channel.isActive }
 
+    /// Whether an idle connection may be lent out again: open, and not hung up on by the engine.
+    func isReusable() async -> Bool {
+        guard channel.isActive else { return false }
+        let reader = self.reader
+        return (try? await channel.eventLoop.submit { reader.value.canCarryAnotherRequest }.get()) ?? false
+    }
+
     /// The next buffer from the engine, or nil when it has closed its side.
     func read() async throws -> ByteBuffer? {
         let reader = self.reader

@@ -27,6 +27,7 @@ final class TransportRelay: Sendable {
     let port: Int
     private let listener: Channel
     private let counters: NIOLockedValueBox<Counters>
+    private let clients: NIOLockedValueBox<[Channel]>
 
     var url: String { "tcp://\(host):\(port)" }
     var snapshot: Counters { counters.withLockedValue { $0 } }
@@ -34,11 +35,13 @@ final class TransportRelay: Sendable {
     /// Starts listening on `host` (an ephemeral port) and forwarding to `target`.
     static func start(host: String = "127.0.0.1", to target: Target, tls: TLSServerContext? = nil) async throws -> TransportRelay {
         let counters = NIOLockedValueBox(Counters())
+        let clients = NIOLockedValueBox<[Channel]>([])
         let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
+                clients.withLockedValue { $0.append(channel) }
+                return channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
                     try sync.addHandler(ConnectionRecorder(counters: counters))
                     if let tls { try sync.addHandler(TLSServerHandler(context: tls)) }
@@ -47,18 +50,29 @@ final class TransportRelay: Sendable {
             }
             .bind(host: host, port: 0).get()
         guard let port = listener.localAddress?.port else { throw SpawnError("relay: no local port on \(host)") }
-        return TransportRelay(host: host, port: port, listener: listener, counters: counters)
+        return TransportRelay(host: host, port: port, listener: listener, counters: counters, clients: clients)
     }
 
-    private init(host: String, port: Int, listener: Channel, counters: NIOLockedValueBox<Counters>) {
+    private init(host: String, port: Int, listener: Channel, counters: NIOLockedValueBox<Counters>,
+                 clients: NIOLockedValueBox<[Channel]>) {
         self.host = host
         self.port = port
         self.listener = listener
         self.counters = counters
+        self.clients = clients
     }
 
     func stop() async {
         try? await listener.close()
+        dropConnections()
+    }
+
+    /// Hangs up on every client, as an engine that restarts (or times out idle connections) does.
+    func dropConnections() {
+        clients.withLockedValue { channels in
+            channels.forEach { $0.close(promise: nil) }
+            channels.removeAll()
+        }
     }
 
     /// Waits up to `seconds` for `condition` on the counters to hold, returning the last snapshot.
