@@ -94,4 +94,25 @@ import Transport
         await client.shutdown()
         await relay.stop()
     }
+
+    @Test func aGETOnAConnectionDroppedAsItGoesOutIsSentAgain() async throws {
+        // The engine hangs up just before each request, too late for the pool to notice: the kept
+        // connection fails before any answer, and a replayable request is sent once more on a new one.
+        let relay = try await relayToUnix1()
+        let client = try FleetClient.make(relay.url)
+        var failures: [String] = []
+        for _ in 0..<50 {
+            #expect(try await client.call(EngineRequests.ping(head: false)).status == 200)
+            relay.dropConnections()
+            do {
+                let containers = try await client.call(EngineRequests.listContainers())
+                #expect(containers.status == 200)
+            } catch {
+                failures.append("\(error)")
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.count) of 50 failed: \(failures.first ?? "")")
+        await client.shutdown()
+        await relay.stop()
+    }
 }
