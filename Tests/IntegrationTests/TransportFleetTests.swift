@@ -73,6 +73,20 @@ import Transport
         await client.shutdown()
     }
 
+    @Test func firstRequestWaitsForTheColdStartOfASocketActivatedEngine() async throws {
+        let engine = try SocketActivatedEngine()
+        defer { engine.stop() }
+        #expect(engine.command.hasPrefix("systemd-socket"), "cold: only the activator runs (\(engine.command))")
+        let started = ContinuousClock.now
+        let client = try FleetClient.make(engine.url, connectTimeout: .seconds(5))
+        try await expectAnswers(client, "cold engine")
+        let waited = ContinuousClock.now - started
+        #expect(engine.command == "dockerd", "the first connection started dockerd in place (\(engine.command))")
+        // The engine took its time to start, longer than a warm round trip, and the request waited for it.
+        #expect(waited > .milliseconds(100), "answered after \(waited): was the engine really cold?")
+        await client.shutdown()
+    }
+
     // MARK: the real binary
 
     /// Runs `dmux … hosts --format json` and returns the JSON object of `host`.
