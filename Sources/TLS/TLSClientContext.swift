@@ -23,7 +23,11 @@ public final class TLSClientContext: @unchecked Sendable {
         }
         let ctx = try SSLContextSetup.makeContext(server: false, maximumVersion: nil)
         do {
-            try SSLContextSetup.loadTrust(ctx, caFile: configuration.caFile)
+            // A docker context with SkipTLSVerify and no ca.pem has no CA file: nothing is verified,
+            // so there is nothing to trust. With verification on, an empty path is still an error.
+            if configuration.verifyPeer || !configuration.caFile.isEmpty {
+                try SSLContextSetup.loadTrust(ctx, caFile: configuration.caFile)
+            }
             if let certificate = configuration.certificateFile, let key = configuration.privateKeyFile {
                 try SSLContextSetup.loadIdentity(ctx, certificateFile: certificate, privateKeyFile: key)
             }

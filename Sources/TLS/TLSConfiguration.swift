@@ -1,7 +1,8 @@
 /// Client TLS settings with the docker CLI's semantics (docker-reference §2.3).
 public struct TLSConfiguration: Sendable, Hashable {
     /// The exclusive trust pool: only this file's CAs are trusted, never the system roots. Docker reads it
-    /// whenever TLS is on, so it is loaded (and must exist) even when `verifyPeer` is false.
+    /// whenever TLS is on, so it is loaded (and must exist) even when `verifyPeer` is false, except
+    /// when it is empty and `verifyPeer` is false (a context with SkipTLSVerify and no ca.pem).
     public var caFile: String
     /// The client certificate (PEM), sent when the engine asks for one.
     public var certificateFile: String?

@@ -22,13 +22,15 @@ actor ConnectionPool {
         keepIdle = 4
     }
 
-    /// An exclusive connection: an idle one if any is still open, else a new one.
-    func lease() async throws -> EngineConnection {
+    /// An exclusive connection: an idle one if any is still open (`reused`), else a new one.
+    /// With `reuse` false it is always a new one (a retry after a kept connection failed).
+    func lease(reuse: Bool = true) async throws -> (connection: EngineConnection, reused: Bool) {
         while let capacity, open >= capacity, idle.isEmpty {
             await withCheckedContinuation { waiters.append($0) }
         }
-        while let connection = idle.popLast() {
-            if connection.isOpen { return connection }
+        while reuse, let connection = idle.popLast() {
+            if await connection.isReusable() { return (connection, true) }
+            connection.close()
             open -= 1
         }
         if case .fd = dialer.address, dialedOnce {
@@ -38,7 +40,7 @@ actor ConnectionPool {
         do {
             let connection = try await dialer.connect()
             dialedOnce = true
-            return connection
+            return (connection, false)
         } catch {
             open -= 1
             wakeOne()

@@ -42,14 +42,33 @@ public final class EngineClient: Sendable {
         _ body: (ResponseStream) async throws -> Result
     ) async throws -> Result {
         guard let pool else { throw setupError! }
-        let connection = try await pool.lease()
+        var (connection, reused) = try await pool.lease()
+        let response: ResponseStream
+        while true {
+            do {
+                let leased = connection
+                response = try await withTaskCancellationHandler {
+                    try await leased.begin(request)
+                } onCancel: {
+                    leased.close()
+                }
+                break
+            } catch {
+                await pool.release(connection, reusable: false)
+                // A kept connection can die just as a request goes out (the engine restarted or
+                // dropped it while idle). Like Go's transport, send a replayable request once more
+                // on a new connection; anything else would risk doing it twice.
+                guard reused, request.isReplayable, !Task.isCancelled else { throw error }
+                (connection, reused) = try await pool.lease(reuse: false)
+            }
+        }
         do {
+            let leased = connection
             let (result, reusable) = try await withTaskCancellationHandler {
-                let response = try await connection.begin(request)
                 let result = try await body(response)
                 return (result, response.endedReusable && !request.upgradesToRawStream)
             } onCancel: {
-                connection.close()
+                leased.close()
             }
             await pool.release(connection, reusable: reusable)
             return result

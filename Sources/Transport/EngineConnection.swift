@@ -18,6 +18,13 @@ final class EngineConnection: Sendable {
 
     var isOpen: Bool { channel.isActive }
 
+    /// Whether an idle connection may be lent out again: open, and not hung up on by the engine.
+    func isReusable() async -> Bool {
+        guard channel.isActive else { return false }
+        let reader = self.reader
+        return (try? await channel.eventLoop.submit { reader.value.canCarryAnotherRequest }.get()) ?? false
+    }
+
     /// The next buffer from the engine, or nil when it has closed its side.
     func read() async throws -> ByteBuffer? {
         let reader = self.reader
@@ -33,6 +40,12 @@ final class EngineConnection: Sendable {
         try await channel.close(mode: .output)
     }
 
+    /// The error the channel failed with, if any (after it closed; nil while it is open).
+    private func closingReason() async -> Error? {
+        let reader = self.reader
+        return try? await channel.eventLoop.submit { reader.value.failureRecorded }.get()
+    }
+
     func close() {
         channel.close(promise: nil)
     }
@@ -44,6 +57,10 @@ final class EngineConnection: Sendable {
         do {
             try await write(buffer)
         } catch {
+            // The engine may have closed the connection on purpose before our request went out
+            // (TLS 1.3: the alert rejecting our client certificate). The reader kept that reason;
+            // "I/O on closed channel" would hide it.
+            if let reason = await closingReason() { throw TransportError.connecting(reason, address: address) }
             throw TransportError.connecting(error, address: address)
         }
         let stream = ResponseStream(connection: self, expectsBody: request.expectsResponseBody)

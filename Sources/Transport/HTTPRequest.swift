@@ -26,6 +26,9 @@ public struct HTTPRequest: Sendable, Hashable {
         self.upgradesToRawStream = upgradesToRawStream
     }
 
+    /// Safe to send again when a kept connection died before any answer: it changes nothing.
+    var isReplayable: Bool { (method == "GET" || method == "HEAD") && body == nil && !upgradesToRawStream }
+
     /// A HEAD response never has a body, whatever its headers say.
     var expectsResponseBody: Bool { method != "HEAD" }
 

@@ -18,6 +18,11 @@ final class PullReadHandler: ChannelDuplexHandler {
     private var waiter: EventLoopPromise<ByteBuffer?>?
     private var ended = false
     private var failure: Error?
+    /// Why the channel failed, for a writer that only saw "closed".
+    var failureRecorded: Error? { failure }
+    /// An idle connection can carry another request only if the engine has neither hung up (with
+    /// half-closure allowed the channel stays active after the engine's FIN) nor sent anything unasked.
+    var canCarryAnotherRequest: Bool { !ended && failure == nil && buffered.isEmpty && context != nil }
     private var context: ChannelHandlerContext?
     /// Completed when the channel is ready for requests: at once, or after the TLS handshake.
     let ready: EventLoopPromise<Void>
