@@ -73,7 +73,12 @@ let package = Package(
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "FanOut", "DockerAPI"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["Endpoints", "Transport", "DockerAPI"]),
+        .testTarget(name: "IntegrationTests", dependencies: [
+            "Endpoints", "Transport", "DockerAPI", "TLS", "FanOut",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )
