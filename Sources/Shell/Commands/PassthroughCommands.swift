@@ -1,5 +1,5 @@
 /// Commands that hand the engines to something else: the raw Engine API (`api`), local programs
 /// with each host's docker environment (`!`), and a shell's `eval` (`env`).
 enum PassthroughCommands {
-    static let all: [CommandSpec] = [PassthroughCommand.spec, EnvCommand.spec]
+    static let all: [CommandSpec] = [ApiCommand.spec, PassthroughCommand.spec, EnvCommand.spec]
 }
