@@ -9,6 +9,9 @@ enum SSLContextSetup {
 
     /// A new SSL_CTX for the given side, TLS 1.2 minimum. The caller owns (and frees) the pointer.
     static func makeContext(server: Bool, maximumVersion: TLSProtocolVersion?) throws(TLSError) -> OpaquePointer {
+        // No atexit cleanup: the process may exit while a handshake runs on an event-loop thread,
+        // and freeing OpenSSL's tables under it crashed short commands (`dmux -c set`) at exit.
+        _ = OPENSSL_init_ssl(UInt64(OPENSSL_INIT_NO_ATEXIT), nil)
         guard let ctx = SSL_CTX_new(server ? TLS_server_method() : TLS_client_method()) else {
             throw TLSError.internalError("cannot create an OpenSSL context")
         }

@@ -50,16 +50,17 @@ final class PullReadHandler: ChannelDuplexHandler {
 
     /// The next buffer, or nil once the peer has closed and everything was consumed.
     func next() -> EventLoopFuture<ByteBuffer?> {
-        let loop = context?.eventLoop
+        // After the channel closed, the handler is removed (context nil) but may still hold bytes.
+        let loop = context?.eventLoop ?? ready.futureResult.eventLoop
         if let buffer = buffered.popFirst() {
             bufferedBytes -= buffer.readableBytes
             resumeReadingIfRoom()
-            return loop!.makeSucceededFuture(buffer)
+            return loop.makeSucceededFuture(buffer)
         }
-        if let failure { return (loop ?? ready.futureResult.eventLoop).makeFailedFuture(failure) }
+        if let failure { return loop.makeFailedFuture(failure) }
         if ended || context == nil { return ready.futureResult.eventLoop.makeSucceededFuture(nil) }
         precondition(waiter == nil, "one reader at a time")
-        let promise = loop!.makePromise(of: ByteBuffer?.self)
+        let promise = loop.makePromise(of: ByteBuffer?.self)
         waiter = promise
         resumeReadingIfRoom()
         return promise.futureResult

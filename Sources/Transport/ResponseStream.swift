@@ -58,6 +58,11 @@ public final class ResponseStream {
         try await connection.closeOutput()
     }
 
+    /// Drops the connection now (detaching from `exec -it`): a pending `next()` ends.
+    public func close() {
+        connection.close()
+    }
+
     func readHead() async throws {
         guard case .head(let head) = try await nextEvent() else {
             throw TransportError(.closed, address: connection.address)

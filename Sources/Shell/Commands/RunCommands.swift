@@ -1,4 +1,4 @@
-/// Placeholder: this family of commands is being written.
+/// Commands that start processes in containers and stream their output: `run` and `exec`.
 enum RunCommands {
-    static let all: [CommandSpec] = []
+    static let all: [CommandSpec] = [RunCommand.spec, ExecCommand.spec]
 }

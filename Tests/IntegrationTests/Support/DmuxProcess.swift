@@ -61,6 +61,9 @@ enum Dmux {
     ) throws -> DmuxResult {
         var input: [Int32] = [0, 0], output: [Int32] = [0, 0], errors: [Int32] = [0, 0]
         guard pipe(&input) == 0, pipe(&output) == 0, pipe(&errors) == 0 else { throw SpawnError("pipe failed") }
+        // Only the dup2'd ends may reach the child: an inherited write end of its own stdin
+        // would keep it from ever seeing end of input.
+        for fd in input + output + errors { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -87,10 +90,11 @@ enum Dmux {
 
         let stdinWriter = input[1]
         let writer = Thread {
-            var bytes = Array(stdin.utf8)
+            let bytes = Array(stdin.utf8)
             var offset = 0
             while offset < bytes.count {
-                let written = write(stdinWriter, &bytes[offset], bytes.count - offset)
+                // `&bytes[offset]` would point at a one-byte temporary, not into the array.
+                let written = bytes.withUnsafeBytes { write(stdinWriter, $0.baseAddress! + offset, bytes.count - offset) }
                 if written <= 0 { break }
                 offset += written
             }
