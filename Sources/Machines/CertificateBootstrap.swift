@@ -41,7 +41,7 @@ struct CertificateBootstrap {
             try StoreFiles.write(certificate.pem(), to: path, mode: 0o644)
             return (certificate, key)
         } catch let error as OpenSSLFailure {
-            throw .wrap(error, "making the \(profile.noun) certificate \(path)")
+            throw .wrap(error, "making the \(profile.noun) certificate (O=\(organization))")
         } catch let error as MachineError {
             throw error
         } catch {

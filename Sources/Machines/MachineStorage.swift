@@ -33,8 +33,8 @@ public struct MachineStorage: Sendable {
     public func create(name: String, url: String, sans: [String], force: Bool) throws(MachineError) -> MachineCreation {
         try MachineName.validate(name)
         let (host, port) = try Self.parseURL(url)
-        for san in sans where san.isEmpty || san.contains(where: { $0 == "," || $0.isWhitespace }) {
-            throw MachineError(.usage, "invalid --san \"\(san)\": give one host name or IP address per --san")
+        for san in sans where san.isEmpty || !san.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0 != "," }) {
+            throw MachineError(.usage, "invalid --san \"\(san)\": give one ASCII host name or IP address per --san")
         }
         let paths = layout.machine(name)
         let exists = StoreFiles.exists(paths.directory)
