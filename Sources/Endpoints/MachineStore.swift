@@ -37,6 +37,11 @@ public enum MachineStore {
         return (endpoints, diagnostics)
     }
 
+    /// One machine by name: its endpoint and warnings, or nil and the reason it cannot be used.
+    public static func machine(named name: String, root: String) -> (endpoint: Endpoint?, diagnostics: [Diagnostic]) {
+        do throws(DiagnosticError) { return try endpoint(machine: name, root: root) } catch { return (nil, [error.diagnostic]) }
+    }
+
     /// One machine's endpoint, as `eval $(docker-machine env NAME)` would configure the docker CLI.
     static func endpoint(machine name: String, root: String) throws(DiagnosticError) -> (Endpoint, [Diagnostic]) {
         guard EndpointName.isValid(name) else {

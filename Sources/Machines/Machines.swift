@@ -1,1 +1,0 @@
-// Machines: placeholder until the module lands.

@@ -1,0 +1,45 @@
+internal import COpenSSL
+
+/// An RSA private key (libcrypto `EVP_PKEY`), owned and freed by this object.
+///
+/// docker-machine writes its keys with Go's `x509.MarshalPKCS1PrivateKey`: PEM
+/// `RSA PRIVATE KEY` (PKCS#1), which is what `pemPKCS1()` gives.
+public final class RSAKey: @unchecked Sendable {
+    let pointer: OpaquePointer
+
+    private init(owning pointer: OpaquePointer) { self.pointer = pointer }
+
+    deinit { EVP_PKEY_free(pointer) }
+
+    /// A fresh key of `bits` bits (docker-machine: 2048).
+    public static func generate(bits: Int32 = 2048) throws(OpenSSLFailure) -> RSAKey {
+        ERR_clear_error()
+        guard let context = EVP_PKEY_CTX_new_id(EVP_PKEY_RSA, nil) else { throw .drain("creating an RSA key generator") }
+        defer { EVP_PKEY_CTX_free(context) }
+        try OpenSSLFailure.check(EVP_PKEY_keygen_init(context), "starting RSA key generation")
+        guard EVP_PKEY_CTX_set_rsa_keygen_bits(context, bits) > 0 else { throw .drain("setting the RSA key size to \(bits)") }
+        var key: OpaquePointer?
+        guard EVP_PKEY_keygen(context, &key) == 1, let key else { throw .drain("generating a \(bits)-bit RSA key") }
+        return RSAKey(owning: key)
+    }
+
+    /// Reads a PEM private key (PKCS#1 or PKCS#8, unencrypted).
+    public static func read(pem: [UInt8], file: String) throws(OpenSSLFailure) -> RSAKey {
+        ERR_clear_error()
+        let bio = try MemoryBIO(pem)
+        guard let key = PEM_read_bio_PrivateKey(bio.pointer, nil, nil, nil) else { throw .drain("reading the private key \(file)") }
+        return RSAKey(owning: key)
+    }
+
+    /// PEM `-----BEGIN RSA PRIVATE KEY-----` (PKCS#1, unencrypted).
+    public func pemPKCS1() throws(OpenSSLFailure) -> [UInt8] {
+        ERR_clear_error()
+        let bio = try MemoryBIO()
+        try OpenSSLFailure.check(
+            PEM_write_bio_PrivateKey_traditional(bio.pointer, pointer, nil, nil, 0, nil, nil), "writing a PKCS#1 private key")
+        return bio.drain()
+    }
+
+    /// The key size in bits.
+    public var bits: Int { Int(EVP_PKEY_get_bits(pointer)) }
+}
