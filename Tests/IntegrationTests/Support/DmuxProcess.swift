@@ -61,6 +61,9 @@ enum Dmux {
     ) throws -> DmuxResult {
         var input: [Int32] = [0, 0], output: [Int32] = [0, 0], errors: [Int32] = [0, 0]
         guard pipe(&input) == 0, pipe(&output) == 0, pipe(&errors) == 0 else { throw SpawnError("pipe failed") }
+        // Close-on-exec: otherwise every child (of this test or a parallel one) inherits the write
+        // end of its own stdin and never sees end of input. dup2 below clears it on 0, 1 and 2.
+        for fd in input + output + errors { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -87,10 +90,11 @@ enum Dmux {
 
         let stdinWriter = input[1]
         let writer = Thread {
-            var bytes = Array(stdin.utf8)
+            let bytes = Array(stdin.utf8)
             var offset = 0
             while offset < bytes.count {
-                let written = write(stdinWriter, &bytes[offset], bytes.count - offset)
+                // A pointer into the array's storage: `&bytes[offset]` may point at a one-byte copy.
+                let written = bytes.withUnsafeBytes { write(stdinWriter, $0.baseAddress! + offset, bytes.count - offset) }
                 if written <= 0 { break }
                 offset += written
             }
