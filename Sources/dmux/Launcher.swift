@@ -32,7 +32,11 @@ struct Launcher {
         discoveryOptions.tlsCert = options.tlsCert
         discoveryOptions.tlsKey = options.tlsKey
         let discovery = EndpointDiscovery.discover(discoveryOptions)
-        for diagnostic in discovery.diagnostics { console.err("\(diagnostic)\n") }
+        // `__complete` runs under a login shell's Tab: quiet, no rc file, only the hosts it needs.
+        let completing = options.command == nil && options.words.first == "__complete"
+        if !completing {
+            for diagnostic in discovery.diagnostics { console.err("\(diagnostic)\n") }
+        }
 
         let group = MultiThreadedEventLoopGroup.singleton
         let registry = HostRegistry(group: group)
@@ -45,13 +49,13 @@ struct Launcher {
         }
         let shell = Shell(registry: registry, console: console, settings: settings, environment: environment)
         // Connect to every engine at once, in the background: the first command waits only for its own hosts.
-        for session in registry.sessions {
+        for session in registry.sessions where !completing {
             Task { await session.connect() }
         }
 
         let interactive = options.command == nil && options.words.isEmpty && isatty(0) == 1
         InterruptMonitor.shared.install()
-        if !options.noRC, let status = await runRCFile(shell, environment: environment), status == .usage && !interactive {
+        if !options.noRC && !completing, let status = await runRCFile(shell, environment: environment), status == .usage && !interactive {
             return status
         }
 
@@ -66,7 +70,9 @@ struct Launcher {
                 .run(StreamLineSource(fileHandle: handle), interrupts: .shared)
         }
         if !options.words.isEmpty {
-            let line = options.words.map(Tokenizer.quote).joined(separator: " ")
+            // `__complete`'s words are the user's, flags included: `--` keeps them all positional.
+            let words = completing ? ["__complete", "--"] + options.words.dropFirst() : options.words
+            let line = words.map(Tokenizer.quote).joined(separator: " ")
             return await BatchRunner(shell: shell, numberLines: false)
                 .run(ScriptedLineSource(lines: [line]), interrupts: .shared)
         }

@@ -10,9 +10,11 @@ public struct CommandTable: Sendable {
     public static let standard = CommandTable(
         ShellCommands.all + ListCommands.all + SystemCommands.all + ContainerCommands.all
             + StreamCommands.all + RunCommands.all + ImageCommands.all + PassthroughCommands.all
-            + MachineCommands.all)
+            + MachineCommands.all + CompletionCommands.all)
 
-    public var names: [String] { commands.flatMap { [$0.name] + $0.aliases } }
+    /// Names for help, suggestions and completion; `__complete` and other `__` commands are hidden.
+    public var names: [String] { visible.flatMap { [$0.name] + $0.aliases } }
+    public var visible: [CommandSpec] { commands.filter { !$0.name.hasPrefix("__") } }
 
     public func command(named name: String) -> CommandSpec? {
         commands.first { $0.name == name || $0.aliases.contains(name) }

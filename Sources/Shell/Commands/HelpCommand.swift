@@ -19,11 +19,11 @@ enum HelpCommand {
     }
 
     static func overview(_ table: CommandTable) -> String {
-        let width = table.commands.map(\.name.count).max() ?? 0
+        let width = table.visible.map(\.name.count).max() ?? 0
         var out = "Usage: [@TARGETS] COMMAND [ARGS…]   (TARGETS: all, NAME, a,b, GROUP, glob*, all,!NAME)\n\n"
         for (title, scope) in [("Engine commands", CommandSpec.Scope.engines), ("Shell commands", .shell)] {
             out += "\(title):\n"
-            for spec in table.commands where spec.scope == scope {
+            for spec in table.visible where spec.scope == scope {
                 out += "  \(spec.name.padding(width))  \(spec.summary)\n"
             }
             out += "\n"

@@ -19,27 +19,38 @@ public struct InteractiveRunner: Sendable {
         await withTaskGroup(of: Void.self) { group in
             for host in hosts { group.addTask { await host.connect() } }
         }
-        let editor = EditLineSource(historyFile: historyPath, completion: nil, isSensitive: Self.isSensitive)
-        if let console = shell.console as? StandardConsole {
-            console.redirectWhilePrompting { editor.printAbovePrompt($0) }
+        let completion = ShellCompletion(shell: shell)
+        let editor = EditLineSource(historyFile: historyPath, completion: completion, isSensitive: Self.isSensitive)
+        let console = shell.console
+        let health = Task { await HealthMonitor(registry: shell.registry) { console.err($0 + "\n") }.run() }
+        defer {
+            health.cancel()
+            editor.close()
         }
-        defer { editor.close() }
-        var last = ExitStatus.success
         while shell.exitRequested == nil {
-            switch await editor.next(prompt: prompt) {
+            let event = await prompting(editor) { await editor.next(prompt: prompt) }
+            switch event {
             case .line(let text):
                 if text.allSatisfy(\.isWhitespace) { continue }
-                last = await BatchRunner.runCancellable(text, on: shell, label: "", interrupts: .shared) ?? .interrupted
-                if last == .interrupted { shell.console.err("^C cancelled\n") }
+                let status = await BatchRunner.runCancellable(text, on: shell, label: "", interrupts: .shared)
+                if status == nil { shell.console.err("^C cancelled\n") }
+                completion.refreshAfterCommand()
             case .interrupt:
                 continue
             case .endOfInput:
-                shell.console.out("\n")
                 return shell.exitRequested ?? .success
             }
         }
-        _ = last
         return shell.exitRequested ?? .success
+    }
+
+    /// Output that arrives while a prompt shows (a background job, a host changing state) is
+    /// printed above the prompt; at any other time it goes straight to stdout and stderr.
+    private func prompting(_ editor: EditLineSource, _ read: () async -> LineEvent) async -> LineEvent {
+        let console = shell.console as? StandardConsole
+        console?.redirectWhilePrompting { editor.printAbovePrompt($0) }
+        defer { console?.redirectWhilePrompting(nil) }
+        return await read()
     }
 
     /// `dmux [all: 3/4 up]> `, or the sticky target set: `dmux [web*: 2/2 up]> `.

@@ -61,8 +61,8 @@ enum Dmux {
     ) throws -> DmuxResult {
         var input: [Int32] = [0, 0], output: [Int32] = [0, 0], errors: [Int32] = [0, 0]
         guard pipe(&input) == 0, pipe(&output) == 0, pipe(&errors) == 0 else { throw SpawnError("pipe failed") }
-        // Only the dup2'd ends may reach the child: an inherited write end of its own stdin
-        // would keep it from ever seeing end of input.
+        // Close-on-exec: otherwise every child (of this test or a parallel one) inherits the write
+        // end of its own stdin and never sees end of input. dup2 below clears it on 0, 1 and 2.
         for fd in input + output + errors { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -93,7 +93,7 @@ enum Dmux {
             let bytes = Array(stdin.utf8)
             var offset = 0
             while offset < bytes.count {
-                // `&bytes[offset]` would point at a one-byte temporary, not into the array.
+                // A pointer into the array's storage: `&bytes[offset]` may point at a one-byte copy.
                 let written = bytes.withUnsafeBytes { write(stdinWriter, $0.baseAddress! + offset, bytes.count - offset) }
                 if written <= 0 { break }
                 offset += written

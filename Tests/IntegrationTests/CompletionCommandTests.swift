@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// `dmux completion SHELL` and `dmux __complete` through the real binary, and the bash script
+/// under a real bash with bash-completion.
+@Suite struct CompletionCommandTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func committedScriptsAreWhatTheBinaryPrints() throws {
+        for (shell, file) in [("bash", "dmux.bash"), ("zsh", "_dmux"), ("fish", "dmux.fish")] {
+            let printed = try Dmux.run(["completion", shell])
+            #expect(printed.status == 0, "\(printed)")
+            let committed = try String(contentsOf: Self.repository.appendingPathComponent("completions/\(file)"), encoding: .utf8)
+            #expect(printed.stdout == committed, "completions/\(file) differs from `dmux completion \(shell)`")
+        }
+    }
+
+    @Test func hostsFromFlagsAndTheMachineStoreQuietlyAndFastEvenWithADeadHost() throws {
+        let environment = [
+            "MACHINE_STORAGE_PATH": try Fleet.machineStore,
+            // A broken DOCKER_HOST setup makes discovery complain; __complete must stay quiet.
+            "DOCKER_HOST": "bogus://x",
+        ]
+        let started = Date()
+        let result = try Dmux.run(["__complete", "-H", "u1=\(try Fleet.unix1)", "-H", "dead=tcp://10.255.255.1:2376", "@"],
+                                  environment: environment)
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(result.status == 0 && result.stderr.isEmpty, "\(result)")
+        #expect(Set(result.lines).isSuperset(of: ["@all", "@u1", "@dead", "@tls1", "@tls2"]), "\(result)")
+        #expect(elapsed < 2, "__complete took \(elapsed)s")
+    }
+
+    @Test func flagsValuesAndTheDashCLine() throws {
+        #expect(try Dmux.run(["__complete", "--col"]).lines == ["--color"])
+        #expect(try Dmux.run(["__complete", "--color", "n"]).lines == ["never"])
+        #expect(try Dmux.run(["__complete", "-c", "'set fanout 3; he"]).lines == ["'set fanout 3; help"])
+        #expect(try Dmux.run(["__complete", "help", "ho"]).lines == ["hosts"])
+        // Hidden: never offered, never in help.
+        #expect(!(try Dmux.run(["__complete", ""]).lines.contains("__complete")))
+        #expect(!(try Dmux.run(["-c", "help"]).stdout.contains("__complete")))
+    }
+
+    /// The committed bash script in a real bash with bash-completion, the way a user's shell runs it.
+    @Test func bashCompletesFlagsHostsAndCommands() throws {
+        let binary = URL(fileURLWithPath: Dmux.binary).deletingLastPathComponent().path
+        let script = Self.repository.appendingPathComponent("completions/dmux.bash").path
+        func complete(_ line: String) throws -> [String] {
+            let program = """
+                source /usr/share/bash-completion/bash_completion
+                source '\(script)'
+                COMP_LINE='\(line)'; COMP_POINT=${#COMP_LINE}
+                read -ra COMP_WORDS <<< "$COMP_LINE"; [[ $COMP_LINE == *' ' ]] && COMP_WORDS+=('')
+                COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+                _dmux dmux "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+                printf '%s\\n' "${COMPREPLY[@]}"
+                """
+            let result = try Dmux.spawn(["/bin/bash", "-c", program], stdin: "", environment: [
+                "PATH": "\(binary):/usr/bin:/bin", "HOME": try Dmux.temporaryHome(), "DMUX_RC": "/dev/null",
+                "MACHINE_STORAGE_PATH": try Fleet.machineStore,
+            ], inherit: [:], timeout: 30)
+            return result.lines.filter { !$0.isEmpty }
+        }
+        #expect(try complete("dmux --no-t") == ["--no-tlsverify"])
+        #expect(try complete("dmux @tl").sorted() == ["@tls1", "@tls2"])
+        #expect(try complete("dmux -H u1=\(try Fleet.unix1) use u").sorted() == ["u1"])
+        #expect(try complete("dmux --format=js") == ["json"])  // bash keeps the text before '='
+        #expect(try complete("dmux completion ").sorted() == ["bash", "fish", "zsh"])
+    }
+}
