@@ -27,6 +27,7 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        .target(name: "CPosix"),
         .target(name: "DockerAPI"),
         .target(name: "Endpoints", dependencies: ["COpenSSL"]),
         .target(name: "Machines", dependencies: ["COpenSSL", "Endpoints"]),
@@ -48,7 +49,7 @@ let package = Package(
         ]),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
         .target(name: "Shell", dependencies: [
-            "DockerAPI", "Endpoints", "Transport", "FanOut", "LineEditor", "Machines",
+            "DockerAPI", "Endpoints", "Transport", "FanOut", "LineEditor", "Machines", "CPosix",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -74,7 +75,7 @@ let package = Package(
         ]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "FanOut", "DockerAPI"]),
         .testTarget(name: "IntegrationTests", dependencies: [
-            "Endpoints", "Transport", "DockerAPI", "TLS", "FanOut",
+            "Endpoints", "Transport", "DockerAPI", "TLS", "FanOut", "CPosix",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

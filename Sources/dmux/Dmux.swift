@@ -66,6 +66,10 @@ struct Dmux: AsyncParsableCommand {
 
     func run() async throws {
         let status = await Launcher(options: self).run()
-        throw ExitCode(status.rawValue)
+        // Leave without running atexit handlers and C++ destructors: the event loop threads may
+        // still be finishing a TLS handshake with OpenSSL, and tearing OpenSSL down under them
+        // crashes. All output is written with write(2) already; stdio is flushed here.
+        fflush(nil)
+        _exit(status.rawValue)
     }
 }

@@ -106,7 +106,7 @@ import Testing
         let root = NSTemporaryDirectory() + "dmux-complete-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: root + "/certs-a", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: root + "/certs-b", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: root + "/certs-file", contents: Data())
+        #expect(FileManager.default.createFile(atPath: root + "/certs-file", contents: Data()))
         defer { try? FileManager.default.removeItem(atPath: root) }
         #expect(complete("connect x --cert-path \(root)/ce") == ["\(root)/certs-a/", "\(root)/certs-b/"])
         #expect(PathCompletion.candidates(extending: root + "/certs-", directoriesOnly: false)

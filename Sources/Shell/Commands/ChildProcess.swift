@@ -1,3 +1,4 @@
+internal import CPosix
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -55,6 +56,8 @@ enum ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, out[1], 1)
         posix_spawn_file_actions_adddup2(&actions, err[1], 2)
+        // Nothing else of dmux's (engine sockets, other children's pipes) reaches the program.
+        dmux_spawn_closefrom(&actions, 3)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

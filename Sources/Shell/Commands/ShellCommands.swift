@@ -143,7 +143,8 @@ enum ShellCommands {
     ) { invocation in
         let status = await invocation.shell.joinBackgroundJobs()
         if status != .success {
-            invocation.presenter.failure(HostFailure(host: "wait", kind: status == .unreachable ? .unreachable : .failed, message: "a background command failed (status \(status.rawValue))"))
+            invocation.console.err("wait: a background command failed (status \(status.rawValue))\n")
+            invocation.presenter.raiseStatus(to: status)
         }
     }
 

@@ -20,6 +20,7 @@ public final class Presenter: Sendable {
         var rows: [String: [[String]]] = [:]
         var blocks: [String: String] = [:]
         var failures: [HostFailure] = []
+        var statusFloor = ExitStatus.success
     }
 
     public init(shape: OutputShape, console: Console, hosts: [String]) {
@@ -95,6 +96,14 @@ public final class Presenter: Sendable {
     }
 
     public var failures: [HostFailure] { state.withLockedValue { $0.failures } }
+
+    /// A status the command ends with at least, whatever its hosts did (`wait` passes on the
+    /// worst status of the background commands it joined).
+    public func raiseStatus(to status: ExitStatus) {
+        state.withLockedValue { $0.statusFloor = max($0.statusFloor, status) }
+    }
+
+    var statusFloor: ExitStatus { state.withLockedValue { $0.statusFloor } }
 
     /// Writes what had to wait for every host: the table or the grouped blocks.
     public func finish() {

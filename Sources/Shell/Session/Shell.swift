@@ -176,7 +176,7 @@ public final class Shell: Sendable {
         presenter.finish()
         // Shell commands without @targets (reconnect, hosts) act on every host.
         let counted = prepared.targets.isEmpty ? registry.sessions.count : prepared.targets.count
-        return summarize(presenter.failures, targets: counted)
+        return max(summarize(presenter.failures, targets: counted), presenter.statusFloor)
     }
 
     /// Every host that is up, after waiting (within the timeout) for the first ping of those whose

@@ -1,3 +1,4 @@
+import CPosix
 import Foundation
 import Glibc
 
@@ -71,6 +72,8 @@ enum Dmux {
         posix_spawn_file_actions_adddup2(&actions, output[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
         for (child, parent) in inherit { posix_spawn_file_actions_adddup2(&actions, parent, child) }
+        // Only what the test hands over: another test's pipes must not keep this child's peers open.
+        dmux_spawn_closefrom(&actions, (inherit.keys.max() ?? 2) + 1)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

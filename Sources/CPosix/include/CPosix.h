@@ -1,0 +1,10 @@
+#ifndef DMUX_CPOSIX_H
+#define DMUX_CPOSIX_H
+// POSIX calls that Swift's Glibc module does not expose (they need _GNU_SOURCE).
+#include <spawn.h>
+
+/// Closes every descriptor from `lowest` up in the spawned child (glibc 2.34+), so a child
+/// inherits only what the caller hands it on purpose.
+int dmux_spawn_closefrom(posix_spawn_file_actions_t *actions, int lowest);
+
+#endif
