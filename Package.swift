@@ -39,7 +39,7 @@ let package = Package(
             "Endpoints", "TLS",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
-            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .target(name: "FanOut", dependencies: [
             "DockerAPI", "Endpoints", "Transport",
