@@ -1,0 +1,35 @@
+import Endpoints
+import FuzzSupport
+
+/// libFuzzer target: the host URL parser (`-H`, `DOCKER_HOST`, machine `Driver.URL`, context hosts).
+///
+/// Besides not crashing: a parsed TCP port is a real port, and an address dmux parsed reads back
+/// the same from its own description (what `hosts` shows and what `env` exports).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzHostSyntax(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    for tls in [false, true] {
+        if let address = try? HostSyntax.parse(text, defaultToTLS: tls) {
+            check(address, from: text)
+            guard let again = try? HostSyntax.parse(address.description, defaultToTLS: tls) else {
+                fatalError("\(text.debugDescription) parsed as \(address.description.debugDescription), which does not parse")
+            }
+            if again != address {
+                fatalError("\(text.debugDescription) parsed as \(address), which reads back as \(again)")
+            }
+        }
+        if let address = try? HostSyntax.parseContextHost(text, tls: tls) {
+            check(address, from: text)
+        }
+    }
+    return 0
+}
+
+func check(_ address: EngineAddress, from text: String) {
+    if case .tcp(let host, let port, _) = address {
+        if !(0...65535).contains(port) { fatalError("\(text.debugDescription): port \(port)") }
+        if host.isEmpty { fatalError("\(text.debugDescription): empty host") }
+    }
+}
+
+runFuzzer(fuzzHostSyntax)
