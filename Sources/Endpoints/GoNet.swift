@@ -32,12 +32,15 @@ enum GoNet {
     }
 
     enum URLError: Error {
+        case controlCharacter
         case invalidPort(String)
         case invalidHostCharacter(Character)
     }
 
     /// Splits `authority/path?query#fragment` like Go's `url.Parse` does for a `scheme://` URL.
     static func parseAuthorityAndPath(_ rest: String) throws(URLError) -> URLParts {
+        // Go refuses these anywhere in a URL, path included, before parsing anything.
+        if rest.utf8.contains(where: { $0 < 0x20 || $0 == 0x7f }) { throw .controlCharacter }
         var s = Substring(rest)
         if let hash = s.firstIndex(of: "#") { s = s[..<hash] }
         if let query = s.firstIndex(of: "?") { s = s[..<query] }

@@ -143,6 +143,7 @@ public enum HostSyntax {
 
     private static func describe(_ error: GoNet.URLError) -> String {
         switch error {
+        case .controlCharacter: return "net/url: invalid control character in URL"
         case .invalidPort(let port): return "invalid port \"\(port)\" after host"
         case .invalidHostCharacter(let ch): return "invalid character \"\(ch)\" in host name"
         }
