@@ -55,6 +55,8 @@ import Testing
         ("Transfer-Encoding: chunked\r\n\r\n\(String(repeating: "0", count: 2000))2\r\n[]\r\n0\r\n\r\n", "chunk size line too long"),
         ("Transfer-Encoding: chunked\r\n\r\n7fffffffffff\r\n[]", "connection closed in the middle of a response"),
         ("Content-Length: 100\r\n\r\n[]", "connection closed in the middle of a response"),
+        ("Content-Length: -2\r\n\r\n[]", "malformed Content-Length \"-2\""),
+        ("Content-Length: 2, 2\r\n\r\n[]", "malformed Content-Length \"2, 2\""),
         ("Content-Length: 2\r\n\r\n[]  trailing bytes", "__ok__"),
     ])
     func lyingLengths(rest: String, message: String) async throws {
