@@ -81,6 +81,35 @@ import Testing
         #expect(result.peakRSSKiB < HostilePeerHTTPTests.memoryBoundKiB, "peak RSS \(result.peakRSSKiB) KiB")
     }
 
+    /// Two good events and junk in one chunk: both events are shown (in time order with unix1's),
+    /// then the host's one error; the bytes' split on the wire does not decide what is lost.
+    @Test func eventsBeforeJunkAreKept() async throws {
+        let name = FleetDocker.uniqueName("t-hostile")
+        defer { FleetDocker.removeEverywhere(name) }
+        let since = Int(Date().timeIntervalSince1970) - 1
+        try FleetDocker.run(try Fleet.unix1, ["create", "--network", "none", "--name", name, Fleet.image, "true"])
+        let until = Int(Date().timeIntervalSince1970) + 1
+        let events = ["create", "start"].map { action in
+            #"{"Type":"container","Action":"\#(action)","Actor":{"ID":"f00d","Attributes":{"name":"\#(name)"}},"#
+                + #""time":\#(since),"timeNano":\#(since)000000000}"#
+        }
+        let body = Array((events.joined(separator: "\n") + "\n}").utf8)
+        let result = try await HostilePeer.with({ _, peer in
+            try await peer.send("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+            try await peer.send(String(body.count, radix: 16) + "\r\n")
+            try await peer.send(body)
+            try await peer.send("\r\n0\r\n\r\n")
+        }) { fake in try await HostilePeer.run("events --since \(since) --until \(until) --filter container=\(name)", on: fake) }
+        let shown = result.lines.compactMap { line -> String? in
+            let words = line.split(separator: " ")
+            return words.count > 4 && line.contains("name=\(name)") ? "\(words[0]) \(words[4])" : nil
+        }
+        #expect(shown == ["fake create", "fake start", "unix1 create"], "\(result)")
+        let errors = HostilePeer.fakeErrors(result)
+        #expect(errors.count == 1, "\(result)")
+        #expect(errors.first?.contains("invalid JSON in stream: unexpected byte 0x7d between values") == true, "\(result)")
+    }
+
     /// `exec` whose hijacked stream stays silent forever on one host: the other host's output and
     /// exit arrive, and Ctrl-C ends the command at once (a stream has no per-host timeout).
     @Test func silentHijackIsInterruptible() async throws {
