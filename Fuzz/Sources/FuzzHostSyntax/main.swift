@@ -11,6 +11,9 @@ public func fuzzHostSyntax(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for tls in [false, true] {
         if let address = try? HostSyntax.parse(text, defaultToTLS: tls) {
             check(address, from: text)
+            // A base path is printed unescaped, and the docker CLI's quirks (trimming, the `]:`
+            // suffix rule) apply to it on reading; only plain paths are expected to read back.
+            if case .tcp(_, _, let path) = address, !path.unicodeScalars.allSatisfy(isPlainPathScalar) { continue }
             guard let again = try? HostSyntax.parse(address.description, defaultToTLS: tls) else {
                 fatalError("\(text.debugDescription) parsed as \(address.description.debugDescription), which does not parse")
             }
@@ -23,6 +26,10 @@ public func fuzzHostSyntax(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
     }
     return 0
+}
+
+func isPlainPathScalar(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "/._~-".unicodeScalars.contains(scalar))
 }
 
 func check(_ address: EngineAddress, from text: String) {

@@ -67,9 +67,7 @@ public struct JSONStreamSplitter: Sendable {
                     state = .container(depth: depth + 1)
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     if depth == 1 {
-                        values.append(current)
-                        current = []
-                        state = .between
+                        values.append(try take())
                     } else {
                         state = .container(depth: depth - 1)
                     }
@@ -86,9 +84,7 @@ public struct JSONStreamSplitter: Sendable {
                     state = .string(depth: depth, escaped: true)
                 } else if byte == UInt8(ascii: "\"") {
                     if depth == 0 {
-                        values.append(current)
-                        current = []
-                        state = .between
+                        values.append(try take())
                     } else {
                         state = .container(depth: depth)
                     }
@@ -97,20 +93,31 @@ public struct JSONStreamSplitter: Sendable {
                 if Self.isScalarByte(byte) {
                     current.append(byte)
                 } else {
-                    values.append(current)
-                    current = []
-                    state = .between
+                    values.append(try take())
                     // Re-examine the delimiter as the start of whatever follows.
                     try split(CollectionOfOne(byte), into: &values)
                 }
             }
-            if current.count > maximumValueSize {
-                let size = current.count
-                current = []
-                state = .between
-                throw StreamDecodingError(.tooLarge, "JSON value over \(maximumValueSize) bytes (\(size) buffered)")
-            }
+            if current.count > maximumValueSize { throw tooLarge() }
         }
+    }
+
+    /// The value just completed. Its closing byte may be the one over the limit (found by
+    /// Fuzz/Sources/FuzzJSONStream: a value of exactly the maximum plus one got through).
+    private mutating func take() throws(StreamDecodingError) -> [UInt8] {
+        guard current.count <= maximumValueSize else { throw tooLarge() }
+        defer {
+            current = []
+            state = .between
+        }
+        return current
+    }
+
+    private mutating func tooLarge() -> StreamDecodingError {
+        let size = current.count
+        current = []
+        state = .between
+        return StreamDecodingError(.tooLarge, "JSON value over \(maximumValueSize) bytes (\(size) buffered)")
     }
 
     /// Call at end of stream: returns a trailing scalar, throws if a value was cut off.
