@@ -83,3 +83,14 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (scripts/fuzz), declared only when DMUX_FUZZ=1 so that ordinary builds and
+// `swift test` never see them: Fuzz/Sources/NAME/main.swift, each run by FuzzSupport's driver.
+if Context.environment["DMUX_FUZZ"] == "1" {
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/Sources/FuzzSupport"))
+    for (name, module) in [("FuzzCommandLine", "Shell"), ("FuzzHostSyntax", "Endpoints"), ("FuzzStdcopy", "DockerAPI"),
+                           ("FuzzJSONStream", "DockerAPI"), ("FuzzMachineConfig", "Endpoints")] {
+        package.targets.append(.executableTarget(
+            name: name, dependencies: ["FuzzSupport", .target(name: module)], path: "Fuzz/Sources/\(name)"))
+    }
+}

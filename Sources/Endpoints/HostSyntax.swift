@@ -22,9 +22,9 @@ public enum HostSyntax {
         }
         var proto: String
         var rest: String
-        if let range = host.range(of: "://") {
-            proto = String(host[..<range.lowerBound])
-            rest = String(host[range.upperBound...])
+        if let (scheme, after) = host.goCut("://") {
+            proto = scheme
+            rest = after
         } else {
             proto = "tcp"
             rest = host
@@ -34,8 +34,8 @@ public enum HostSyntax {
             return try parseTCP(rest, input: value)
         case "unix":
             // parseSimpleProtoAddr: strip a doubled prefix, refuse a nested scheme, default when empty.
-            var path = rest.hasPrefix("unix://") ? String(rest.dropFirst("unix://".count)) : rest
-            if path.contains("://") {
+            var path = rest.goTrimPrefix("unix://")
+            if path.goContains("://") {
                 throw HostSyntaxError(input: value, message: "invalid proto, expected unix: \(path)")
             }
             if path.isEmpty { path = EngineAddress.defaultUnixSocketPath }
@@ -54,11 +54,9 @@ public enum HostSyntax {
     /// A context's docker endpoint host (§1.3): no ParseHost, so a tcp host without a port dials
     /// 80 (plain) or 443 (TLS), and `http://` / `https://` are read as tcp (the scheme never decides TLS).
     public static func parseContextHost(_ value: String, tls: Bool) throws(HostSyntaxError) -> EngineAddress {
-        guard let range = value.range(of: "://"), range.upperBound != value.endIndex else {
+        guard let (proto, rest) = value.goCut("://"), !rest.isEmpty else {
             throw HostSyntaxError(input: value, message: "unable to parse docker host `\(value)`")
         }
-        let proto = String(value[..<range.lowerBound])
-        let rest = String(value[range.upperBound...])
         switch proto {
         case "unix":
             return .unix(path: rest)
@@ -76,8 +74,8 @@ public enum HostSyntax {
             let portText: String
             if let split = GoNet.splitHostPort(parts.host) {
                 (host, portText) = split
-            } else if parts.host.hasPrefix("[") && parts.host.hasSuffix("]") {
-                (host, portText) = (String(parts.host.dropFirst().dropLast()), "")
+            } else if parts.host.goHasPrefix("[") && parts.host.goHasSuffix("]") {
+                (host, portText) = (String(parts.host.unicodeScalars.dropFirst().dropLast()), "")
             } else {
                 (host, portText) = (parts.host, "")
             }
@@ -98,11 +96,11 @@ public enum HostSyntax {
         if tryAddr.isEmpty || tryAddr == "tcp://" {
             return .tcp(host: defaultHTTPHost, port: defaultHTTPPort, basePath: "")
         }
-        var addr = tryAddr.hasPrefix("tcp://") ? String(tryAddr.dropFirst("tcp://".count)) : tryAddr
-        if addr.contains("://") || addr.isEmpty {
+        var addr = tryAddr.goTrimPrefix("tcp://")
+        if addr.goContains("://") || addr.isEmpty {
             throw HostSyntaxError(input: input, message: "invalid proto, expected tcp: \(tryAddr)")
         }
-        if addr.hasSuffix("]:") { addr += String(defaultHTTPPort) }
+        if addr.goHasSuffix("]:") { addr += String(defaultHTTPPort) }
         let parts: GoNet.URLParts
         do throws(GoNet.URLError) {
             parts = try GoNet.parseAuthorityAndPath(addr)
@@ -136,26 +134,16 @@ public enum HostSyntax {
 
     /// "/" and trailing slashes are no prefix at all (the Go client `path.Join`s API paths).
     private static func normalisedBasePath(_ path: String) -> String {
-        var p = Substring(path)
-        while p.hasSuffix("/") { p = p.dropLast() }
+        var p = path.unicodeScalars[...]
+        while p.last == "/" { p = p.dropLast() }
         return String(p)
     }
 
     private static func describe(_ error: GoNet.URLError) -> String {
         switch error {
+        case .controlCharacter: return "net/url: invalid control character in URL"
         case .invalidPort(let port): return "invalid port \"\(port)\" after host"
         case .invalidHostCharacter(let ch): return "invalid character \"\(ch)\" in host name"
         }
-    }
-}
-
-extension String {
-    /// Go's `strings.TrimSpace` for the ASCII whitespace that matters in flags and env values.
-    func trimmingWhitespace() -> String {
-        let ws: Set<Character> = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}"]
-        var s = Substring(self)
-        while let f = s.first, ws.contains(f) { s = s.dropFirst() }
-        while let l = s.last, ws.contains(l) { s = s.dropLast() }
-        return String(s)
     }
 }

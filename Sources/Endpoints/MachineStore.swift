@@ -53,6 +53,14 @@ public enum MachineStore {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw .error("machine \(name): open \(file): cannot read file")
         }
+        return try endpoint(config: data, machine: name, root: root)
+    }
+
+    /// One machine's endpoint from the bytes of its `config.json`; certificates are still looked
+    /// up in its folder. Split from the file reading so that it can be fuzzed (Fuzz/).
+    static func endpoint(config data: Data, machine name: String, root: String) throws(DiagnosticError) -> (Endpoint, [Diagnostic]) {
+        let dir = FileCheck.join(FileCheck.join(root, "machines"), name)
+        let file = FileCheck.join(dir, "config.json")
         let config: JSONObject
         do throws(JSONObject.ParseError) {
             config = try JSONObject.parse(data)

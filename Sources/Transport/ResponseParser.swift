@@ -51,7 +51,7 @@ struct ResponseParser {
             case .head:
                 guard let head = try takeHead(from: &input) else { return events }
                 events.append(.head(head))
-                if let end = beginBody(after: head) { events.append(end) }
+                if let end = try beginBody(after: head) { events.append(end) }
             case .fixed(let remaining):
                 let slice = input.readSlice(length: min(remaining, input.readableBytes))!
                 events.append(.body(slice))
@@ -108,7 +108,7 @@ struct ResponseParser {
         }
     }
 
-    private mutating func beginBody(after head: ResponseHead) -> Event? {
+    private mutating func beginBody(after head: ResponseHead) throws(HTTPParseError) -> Event? {
         let connection = head.headers.first("Connection")?.lowercased() ?? ""
         keepAlive = !connection.contains("close")
         if head.status == 101 {
@@ -121,7 +121,11 @@ struct ResponseParser {
         }
         if let encoding = head.headers.first("Transfer-Encoding"), encoding.lowercased().contains("chunked") {
             state = .chunkSize
-        } else if let length = head.headers.first("Content-Length").flatMap({ Int($0.trimmingSpaces) }), length >= 0 {
+        } else if let text = head.headers.first("Content-Length") {
+            // Like Go's net/http: a length that is not a number is an error, not "read until close".
+            guard let length = Int(text.trimmingSpaces), length >= 0 else {
+                throw HTTPParseError("malformed Content-Length \"\(text.prefix(40))\"")
+            }
             if length == 0 {
                 state = .done
                 return .end(reusable: keepAlive)

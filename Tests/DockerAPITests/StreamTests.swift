@@ -196,9 +196,13 @@ private func frame(_ stream: UInt8, _ text: String) -> [UInt8] {
         }
     }
 
-    @Test func garbageBetweenValues() {
+    /// The value before the garbage is delivered (as Go's decoder does), the error comes next.
+    @Test func garbageBetweenValues() throws {
         var s = JSONStreamSplitter()
-        #expect(throws: StreamDecodingError.self) { _ = try s.feed(Array("{}}".utf8)) }
+        #expect(try s.feed(Array("{}}".utf8)) == [Array("{}".utf8)])
+        #expect(throws: StreamDecodingError.self) { _ = try s.finish() }
+        var t = JSONStreamSplitter()
+        #expect(throws: StreamDecodingError.self) { _ = try t.feed(Array("}{}".utf8)) }
     }
 }
 

@@ -3,6 +3,9 @@
 /// them, RFC 7464 record separators (0x1E) ignored, and chunk boundaries anywhere — inside
 /// strings, after a backslash, inside a UTF-8 sequence. It only finds value boundaries; decode
 /// each value with `JSONDecoder`.
+///
+/// Like Go's decoder, the values before a bad byte are delivered: if some came before it in the
+/// same `feed`, they are returned and the error is thrown by the next `feed` or `finish` call.
 public struct JSONStreamSplitter: Sendable {
     public static let defaultMaximumValueSize = 64 << 20
 
@@ -17,6 +20,7 @@ public struct JSONStreamSplitter: Sendable {
 
     private var state: State = .between
     private var current: [UInt8] = []
+    private var pendingError: StreamDecodingError?
 
     public init(maximumValueSize: Int = JSONStreamSplitter.defaultMaximumValueSize) {
         self.maximumValueSize = maximumValueSize
@@ -25,7 +29,18 @@ public struct JSONStreamSplitter: Sendable {
     /// Returns every value completed by these bytes. A top-level number or literal (`true`) is
     /// only known to be complete when a delimiter follows it, or at `finish()`.
     public mutating func feed(_ bytes: some Collection<UInt8>) throws(StreamDecodingError) -> [[UInt8]] {
+        if let pendingError { throw pendingError }
         var values: [[UInt8]] = []
+        do {
+            try split(bytes, into: &values)
+        } catch {
+            pendingError = error
+            if values.isEmpty { throw error }
+        }
+        return values
+    }
+
+    private mutating func split(_ bytes: some Collection<UInt8>, into values: inout [[UInt8]]) throws(StreamDecodingError) {
         for byte in bytes {
             switch state {
             case .between:
@@ -52,9 +67,7 @@ public struct JSONStreamSplitter: Sendable {
                     state = .container(depth: depth + 1)
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     if depth == 1 {
-                        values.append(current)
-                        current = []
-                        state = .between
+                        values.append(try take())
                     } else {
                         state = .container(depth: depth - 1)
                     }
@@ -71,9 +84,7 @@ public struct JSONStreamSplitter: Sendable {
                     state = .string(depth: depth, escaped: true)
                 } else if byte == UInt8(ascii: "\"") {
                     if depth == 0 {
-                        values.append(current)
-                        current = []
-                        state = .between
+                        values.append(try take())
                     } else {
                         state = .container(depth: depth)
                     }
@@ -82,25 +93,36 @@ public struct JSONStreamSplitter: Sendable {
                 if Self.isScalarByte(byte) {
                     current.append(byte)
                 } else {
-                    values.append(current)
-                    current = []
-                    state = .between
+                    values.append(try take())
                     // Re-examine the delimiter as the start of whatever follows.
-                    values += try feed(CollectionOfOne(byte))
+                    try split(CollectionOfOne(byte), into: &values)
                 }
             }
-            if current.count > maximumValueSize {
-                let size = current.count
-                current = []
-                state = .between
-                throw StreamDecodingError(.tooLarge, "JSON value over \(maximumValueSize) bytes (\(size) buffered)")
-            }
+            if current.count > maximumValueSize { throw tooLarge() }
         }
-        return values
+    }
+
+    /// The value just completed. Its closing byte may be the one over the limit (found by
+    /// Fuzz/Sources/FuzzJSONStream: a value of exactly the maximum plus one got through).
+    private mutating func take() throws(StreamDecodingError) -> [UInt8] {
+        guard current.count <= maximumValueSize else { throw tooLarge() }
+        defer {
+            current = []
+            state = .between
+        }
+        return current
+    }
+
+    private mutating func tooLarge() -> StreamDecodingError {
+        let size = current.count
+        current = []
+        state = .between
+        return StreamDecodingError(.tooLarge, "JSON value over \(maximumValueSize) bytes (\(size) buffered)")
     }
 
     /// Call at end of stream: returns a trailing scalar, throws if a value was cut off.
     public mutating func finish() throws(StreamDecodingError) -> [UInt8]? {
+        if let pendingError { throw pendingError }
         defer {
             current = []
             state = .between

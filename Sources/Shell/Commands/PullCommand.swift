@@ -69,6 +69,7 @@ enum PullCommand {
                     }
                 }
             }
+            _ = try splitter.finish()  // a message cut off, or junk after the last one, is an error
             return last
         }
     }

@@ -73,6 +73,7 @@ enum StatsCommand {
                     update(try JSONDecoder().decode(StatsSample.self, from: Data(value)))
                 }
             }
+            _ = try splitter.finish()  // a value cut off, or junk after the last one, is an error
         }
     }
 

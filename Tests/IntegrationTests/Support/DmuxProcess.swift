@@ -7,6 +7,8 @@ struct DmuxResult: CustomStringConvertible {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// The child's peak resident set size (`ru_maxrss` from wait4), in KiB.
+    var peakRSSKiB: Int = 0
 
     var description: String { "status \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
     var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
@@ -106,9 +108,11 @@ enum Dmux {
         writer.start()
         let (out, err) = drain(output[0], errors[0], pid: pid, timeout: timeout)
         var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
         let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return DmuxResult(status: code, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        return DmuxResult(status: code, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
+                          peakRSSKiB: usage.ru_maxrss)
     }
 
     /// Reads both pipes to their ends; kills the child when it outlives `timeout`.
