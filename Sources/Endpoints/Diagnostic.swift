@@ -14,7 +14,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ severity: Severity, _ message: String) {
         self.severity = severity
-        self.message = message
+        self.message = message.escapingControlCharacters
     }
 
     public static func warning(_ message: String) -> Diagnostic { Diagnostic(.warning, message) }

@@ -7,7 +7,7 @@ public struct HostSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
 
     public init(input: String, message: String) {
         self.input = input
-        self.message = message
+        self.message = message.escapingControlCharacters
     }
 
     public var description: String { message }

@@ -15,7 +15,9 @@ public func fuzzMachineConfig(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
         }
     } catch {
         let message = error.diagnostic.message
-        if message.isEmpty || message.contains("\n") { fatalError("diagnostic is not one line: \(message.debugDescription)") }
+        if message.isEmpty || message.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) {
+            fatalError("diagnostic is not one plain line: \(message.debugDescription)")
+        }
     }
     return 0
 }
