@@ -4,6 +4,9 @@ import Foundation
 /// single quotes are literal, double quotes allow `\"` `\\` `\$` `` \` ``, a backslash outside
 /// quotes escapes the next character, `#` at the start of a word begins a comment, and `;` or `&`
 /// outside quotes end a command (`&` runs it in the background).
+///
+/// It reads Unicode scalars, as a shell reads bytes: reading grapheme clusters, a combining mark
+/// after a quote or a space would hide it (found by Fuzz/Sources/FuzzCommandLine).
 public enum Tokenizer {
     public struct Command: Sendable, Hashable {
         public var words: [String]
@@ -13,13 +16,13 @@ public enum Tokenizer {
     public static func split(_ line: String) throws(ShellSyntaxError) -> [Command] {
         var commands: [Command] = []
         var words: [String] = []
-        var word = ""
+        var word = String.UnicodeScalarView()
         var inWord = false
-        var iterator = line.makeIterator()
+        var iterator = line.unicodeScalars.makeIterator()
 
         func endWord() {
-            if inWord { words.append(word) }
-            word = ""
+            if inWord { words.append(String(word)) }
+            word = String.UnicodeScalarView()
             inWord = false
         }
         func endCommand(background: Bool) {
@@ -30,8 +33,8 @@ public enum Tokenizer {
             words = []
         }
 
-        while let character = iterator.next() {
-            switch character {
+        while let scalar = iterator.next() {
+            switch scalar {
             case " ", "\t", "\n", "\r":
                 endWord()
             case ";":
@@ -57,7 +60,7 @@ public enum Tokenizer {
                     if next == "\"" { closed = true; break }
                     if next == "\\" {
                         guard let escaped = iterator.next() else { break }
-                        if !"\"\\$`".contains(escaped) { word.append("\\") }
+                        if !"\"\\$`".unicodeScalars.contains(escaped) { word.append("\\") }
                         word.append(escaped)
                     } else {
                         word.append(next)
@@ -69,7 +72,7 @@ public enum Tokenizer {
                 if let escaped = iterator.next() { word.append(escaped) } else { word.append("\\") }
             default:
                 inWord = true
-                word.append(character)
+                word.append(scalar)
             }
         }
         endCommand(background: false)
@@ -78,9 +81,18 @@ public enum Tokenizer {
 
     /// Quotes a word so that `split` gives it back unchanged (for history, help and completion).
     public static func quote(_ word: String) -> String {
-        let plain = !word.isEmpty && word.allSatisfy { $0.isLetter || $0.isNumber || "@%+=:,./_-!*^".contains($0) }
+        // Scalar by scalar like `split`: a letter may begin a grapheme cluster that holds a quote.
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil || "@%+=:,./_-!*^".unicodeScalars.contains($0)
+        }
         if plain { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        var quoted = String.UnicodeScalarView()
+        quoted.append("'")
+        for scalar in word.unicodeScalars {
+            if scalar == "'" { quoted.append(contentsOf: "'\\''".unicodeScalars) } else { quoted.append(scalar) }
+        }
+        quoted.append("'")
+        return String(quoted)
     }
 }
 
