@@ -59,11 +59,14 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Child processes for the tests: posix_spawn and wait4 with deadlines (Foundation's
+        // Process.waitUntilExit was seen to hang for good in CI).
+        .target(name: "TestSupport", dependencies: ["CPosix"], path: "Tests/TestSupport"),
         .testTarget(name: "DockerAPITests", dependencies: ["DockerAPI"]),
         .testTarget(name: "EndpointsTests", dependencies: ["Endpoints"]),
-        .testTarget(name: "MachinesTests", dependencies: ["Machines", "Endpoints", "DockerAPI"]),
+        .testTarget(name: "MachinesTests", dependencies: ["Machines", "Endpoints", "DockerAPI", "TestSupport"]),
         .testTarget(name: "TLSTests", dependencies: [
-            "TLS",
+            "TLS", "TestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
@@ -75,7 +78,7 @@ let package = Package(
         ]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "FanOut", "DockerAPI"]),
         .testTarget(name: "IntegrationTests", dependencies: [
-            "Endpoints", "Transport", "DockerAPI", "TLS", "FanOut", "CPosix",
+            "Endpoints", "Transport", "DockerAPI", "TLS", "FanOut", "TestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

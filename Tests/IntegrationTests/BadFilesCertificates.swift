@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Server certificates whose validity lies wholly in the past or the future, signed by a
 /// TestAuthority with `openssl ca -startdate/-enddate` (openssl 3.0's `x509` cannot set a start
@@ -39,7 +40,7 @@ extension TestAuthority {
     }
 
     private static func run(_ arguments: [String]) throws {
-        let result = try Dmux.spawn(["/usr/bin/openssl"] + arguments, stdin: "", environment: ["PATH": "/usr/bin:/bin"],
+        let result = try ChildProcess.run(["/usr/bin/openssl"] + arguments, stdin: "", environment: ["PATH": "/usr/bin:/bin"],
                                     inherit: [:], timeout: 60)
         guard result.status == 0 else { throw SpawnError("openssl \(arguments.first ?? "") failed: \(result.stderr)") }
     }

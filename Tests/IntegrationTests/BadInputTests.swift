@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Issue 6, bad input: a thousand and more malformed lines piped into one dmux in batch mode.
 /// Nothing crashes or hangs, each bad line costs exactly one `line N:` error on stderr, valid lines
@@ -62,12 +63,12 @@ import Testing
     }
 
     /// Feeds raw bytes (invalid UTF-8 included) to `dmux ARGS` on its stdin, in batch mode.
-    static func runBatch(_ input: [UInt8], arguments: [String], timeout: Double) throws -> DmuxResult {
+    static func runBatch(_ input: [UInt8], arguments: [String], timeout: Double) throws -> ProcessResult {
         let file = NSTemporaryDirectory() + "dmux-badinput-\(UUID().uuidString)"
         try Data(input).write(to: URL(fileURLWithPath: file))
         defer { try? FileManager.default.removeItem(atPath: file) }
         // The shell only redirects: dmux itself reads the file as its stdin, as `dmux < file` does.
-        return try Dmux.spawn(
+        return try ChildProcess.run(
             ["/bin/sh", "-c", #"file=$1; shift; exec "$@" < "$file""#, "sh", file, Dmux.binary] + arguments,
             stdin: "",
             environment: ["PATH": "/usr/bin:/bin", "HOME": try Dmux.temporaryHome(), "DMUX_RC": "/dev/null", "LANG": "C.UTF-8"],

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `dmux completion SHELL` and `dmux __complete` through the real binary, and the bash script
 /// under a real bash with bash-completion.
@@ -54,7 +55,7 @@ import Testing
                 _dmux dmux "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
                 printf '%s\\n' "${COMPREPLY[@]}"
                 """
-            let result = try Dmux.spawn(["/bin/bash", "-c", program], stdin: "", environment: [
+            let result = try ChildProcess.run(["/bin/bash", "-c", program], stdin: "", environment: [
                 "PATH": "\(binary):/usr/bin:/bin", "HOME": try Dmux.temporaryHome(), "DMUX_RC": "/dev/null",
                 "MACHINE_STORAGE_PATH": try Fleet.machineStore,
             ], inherit: [:], timeout: 30)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// start, stop, restart, kill, rm, pause, unpause through the real binary on unix1, tls1 and tls2,
 /// on containers that exist on some hosts only.
@@ -9,7 +10,7 @@ import Testing
         ["-H", "unix1=\(try Fleet.unix1)", "-H", "sock1=\(try Fleet.sock1)", "-c", line]
     }
 
-    static func dmux(_ line: String) throws -> DmuxResult {
+    static func dmux(_ line: String) throws -> ProcessResult {
         try Dmux.run(try arguments(line), environment: ["MACHINE_STORAGE_PATH": try Fleet.machineStore])
     }
 

@@ -1,6 +1,6 @@
-import CPosix
 import Foundation
 import Glibc
+import TestSupport
 
 /// A dockerd of the test's own on a unix socket, for faults the shared fleet must never suffer:
 /// `kill -9`, SIGSTOP, a restart on the same socket. Started like scripts/fleet/start starts its
@@ -11,7 +11,7 @@ final class FaultEngine {
     let directory: String
     var socketPath: String { directory + "/docker.sock" }
     var url: String { "unix://" + socketPath }
-    private(set) var pid: pid_t?
+    private var process: ChildProcess?
 
     /// Starts the engine and imports the test image; returns once both are done.
     init(name: String) throws {
@@ -31,18 +31,9 @@ final class FaultEngine {
     }
 
     /// Whether dockerd still runs (reaping it if it has ended).
-    var isRunning: Bool {
-        guard let pid else { return false }
-        var status: Int32 = 0
-        if waitpid(pid, &status, WNOHANG) == pid {
-            self.pid = nil
-            return false
-        }
-        return true
-    }
+    var isRunning: Bool { process?.isRunning ?? false }
 
     /// Starts dockerd (again, after a kill: same folders, same socket) and waits until it answers.
-    /// Spawned and reaped by hand: Foundation's Process left a killed dockerd a zombie here.
     func start() throws {
         let namespace = "dmf-" + (directory as NSString).lastPathComponent
         let argv = [
@@ -51,28 +42,8 @@ final class FaultEngine {
             "--bridge=none", "--storage-driver", Self.storageDriver,
             "--containerd-namespace", namespace, "--containerd-plugins-namespace", namespace + "-plugins",
         ]
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, directory + "/dockerd.log", O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        dmux_spawn_closefrom(&actions, 3)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var signals = sigset_t()
-        sigfillset(&signals)
-        posix_spawnattr_setsigdefault(&attributes, &signals)
-        // Its own session, as the fleet's engines: no terminal signal reaches it.
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | 0x80 /* POSIX_SPAWN_SETSID, not imported */))
-        let cArguments = argv.map { strdup($0) } + [nil]
-        let cEnvironment: [UnsafeMutablePointer<CChar>?] = [strdup("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), nil]
-        defer { (cArguments + cEnvironment).forEach { free($0) } }
-        var child: pid_t = 0
-        let spawned = posix_spawn(&child, argv[0], &actions, &attributes, cArguments, cEnvironment)
-        guard spawned == 0 else { throw SpawnError("\(name): cannot start dockerd: \(String(cString: strerror(spawned)))") }
-        pid = child
+        process = try ChildProcess(argv, environment: ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
+                                   log: directory + "/dockerd.log")
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             guard isRunning else { throw SpawnError("\(name): dockerd exited at start: \(log)") }
@@ -84,20 +55,18 @@ final class FaultEngine {
 
     /// `kill -9` the engine: no goodbye on any connection.
     func kill9() {
-        guard let pid else { return }
-        kill(pid, SIGKILL)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        self.pid = nil
+        process?.signal(SIGKILL)
+        process?.wait()
+        process = nil
     }
 
-    func pause() { if let pid { kill(pid, SIGSTOP) } }
-    func resume() { if let pid { kill(pid, SIGCONT) } }
+    func pause() { process?.signal(SIGSTOP) }
+    func resume() { process?.signal(SIGCONT) }
 
     /// The docker CLI against this engine.
     @discardableResult
-    func docker(_ arguments: [String], allowFailure: Bool = false) throws -> DmuxResult {
-        let result = try Dmux.spawn(
+    func docker(_ arguments: [String], allowFailure: Bool = false) throws -> ProcessResult {
+        let result = try ChildProcess.run(
             [FleetDocker.binary, "-H", url] + arguments, stdin: "",
             environment: ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": try Dmux.temporaryHome()],
             inherit: [:], timeout: 60)
@@ -111,12 +80,13 @@ final class FaultEngine {
     /// still naming this engine's folder (its containerd and shims, after a kill -9), unmounts
     /// what is left under the folder and removes it.
     func stop() {
-        if let pid {
-            kill(pid, SIGCONT)
-            kill(pid, SIGTERM)
+        if let process {
+            process.signal(SIGCONT)
+            process.signal(SIGTERM)
             let deadline = Date().addingTimeInterval(20)
-            while isRunning && Date() < deadline { usleep(50_000) }
-            if isRunning { kill9() }
+            while process.isRunning && Date() < deadline { usleep(50_000) }
+            if process.isRunning { kill9() }
+            self.process = nil
         }
         // After a kill -9 the shims outlive their engine, and the containers outlive the shims.
         let stragglers = processesNamingDirectory()

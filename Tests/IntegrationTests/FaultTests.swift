@@ -19,7 +19,7 @@ import Testing
         for engine in [a, b] {
             try engine.docker(["run", "-d", "--network", "none", "--name", name, Fleet.image] + Self.ticker)
         }
-        let shell = try FaultShell(["-H", "a=\(a.url)", "-H", "b=\(b.url)"])
+        let shell = try RunningDmux(["-H", "a=\(a.url)", "-H", "b=\(b.url)"])
         defer { shell.terminate() }
         shell.send("@all logs -f --tail 0 \(name) &")
         shell.send("@all events --filter type=container &")
@@ -88,7 +88,7 @@ import Testing
         for engine in [a, b] {
             try engine.docker(["run", "-d", "--network", "none", "--name", name, Fleet.image, "sleep", "1000"])
         }
-        let shell = try FaultShell(["--timeout", "2s", "-H", "a=\(a.url)", "-H", "b=\(b.url)"])
+        let shell = try RunningDmux(["--timeout", "2s", "-H", "a=\(a.url)", "-H", "b=\(b.url)"])
         defer { shell.terminate() }
         let psLine = "@all ps --filter name=\(name) --format '{{.Names}}'"
         shell.send(psLine)

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the real binary against a fake engine and a real one (unix1) in the same command, so a
 /// test sees both what dmux says about the hostile host and that the other host did not notice.
 enum HostilePeer {
     /// dmux with two hosts, `fake` and `unix1`, running `line` with `-c`. The blocking spawn runs
     /// on a thread of its own: the fake engine's scripts need the (two-thread) cooperative pool.
-    static func run(_ line: String, on fake: FakeEngine, options: [String] = []) async throws -> DmuxResult {
+    static func run(_ line: String, on fake: FakeEngine, options: [String] = []) async throws -> ProcessResult {
         let arguments = ["-H", "fake=\(fake.url)", "-H", "unix1=\(try Fleet.unix1)"] + options + ["-c", line]
         return try await withCheckedThrowingContinuation { continuation in
             Thread { continuation.resume(with: Result { try Dmux.run(arguments, timeout: 60) }) }.start()
@@ -14,13 +15,13 @@ enum HostilePeer {
     }
 
     /// The lines dmux printed about the fake host on stderr, the summary line excluded.
-    static func fakeErrors(_ result: DmuxResult) -> [String] {
+    static func fakeErrors(_ result: ProcessResult) -> [String] {
         result.stderr.split(separator: "\n").map(String.init).filter { $0.hasPrefix("fake") && !$0.contains("hosts failed") }
     }
 
     /// Checks that the fake host failed with exactly one line containing `message`, and that unix1
     /// answered `images` normally (its row for the test image is there).
-    static func expectOneFailure(_ result: DmuxResult, containing message: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectOneFailure(_ result: ProcessResult, containing message: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let errors = fakeErrors(result)
         #expect(errors.count == 1, "\(result)", sourceLocation: sourceLocation)
         #expect(errors.first?.contains(message) == true, "\(result)", sourceLocation: sourceLocation)

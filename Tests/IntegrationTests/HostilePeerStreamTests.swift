@@ -122,27 +122,17 @@ import Testing
                 + "Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n")
             try await peer.stall()
         }
-        let output = Pipe()
-        let process = Process()
+        var lines: [String] = []
         try await HostilePeer.with(script) { fake in
-            process.executableURL = URL(fileURLWithPath: Dmux.binary)
-            process.arguments = ["-H", "fake=\(fake.url)", "-H", "unix1=\(try Fleet.unix1)", "-c", "exec \(name) echo hi"]
-            process.environment = ["PATH": "/usr/bin:/bin", "HOME": try Dmux.temporaryHome(), "DMUX_RC": "/dev/null"]
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let dmux = try RunningDmux(["-H", "fake=\(fake.url)", "-H", "unix1=\(try Fleet.unix1)", "-c", "exec \(name) echo hi"])
             try await Task.sleep(for: .seconds(3))
-            #expect(process.isRunning, "exec ended although the fake host never answered")
+            #expect(dmux.isRunning, "exec ended although the fake host never answered")
             #expect(fake.requests.contains("POST /exec/fake-exec/start"), "\(fake.requests)")
-            let interrupted = Date()
-            process.interrupt()
-            while process.isRunning && Date().timeIntervalSince(interrupted) < 5 { try await Task.sleep(for: .milliseconds(50)) }
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
-            #expect(Date().timeIntervalSince(interrupted) < 2, "exec took too long to stop")
-            #expect(process.terminationStatus == 130)
+            let (status, took) = dmux.interrupt(within: 5)
+            #expect(took < 2, "exec took too long to stop")
+            #expect(status == 130)
+            lines = dmux.stdout()
         }
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(text.contains("unix1 | hi\n"), "\(text)")
+        #expect(lines.contains("unix1 | hi"), "\(lines)")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `pull` and `rmi` through the real binary. No registry is reachable here, so a pull fails on
 /// every host, and must say so in the engine's own words (the same words the docker CLI shows).
@@ -11,7 +12,7 @@ import Testing
         #expect(result.stderr.contains("3 of 3 hosts failed:"), "\(result)")
 
         // What the docker CLI reports for the same pull on u1.
-        let docker = try Dmux.spawn(["/usr/bin/env", "docker", "-H", try Fleet.unix1, "pull", image], stdin: "",
+        let docker = try ChildProcess.run(["/usr/bin/env", "docker", "-H", try Fleet.unix1, "pull", image], stdin: "",
                                     environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"],
                                     inherit: [:], timeout: 60)
         let prefix = "Error response from daemon: "

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The fleet as dmux sees it in these tests: unix1 by -H, tls1 and tls2 from the machine store,
 /// in that (registry) order.
@@ -7,7 +8,7 @@ enum ThreeEngines {
     static var arguments: [String] { get throws { ["-H", "unix1=\(try Fleet.unix1)"] } }
     static var environment: [String: String] { get throws { ["MACHINE_STORAGE_PATH": try Fleet.machineStore] } }
 
-    static func run(_ line: String, extra: [String] = []) throws -> DmuxResult {
+    static func run(_ line: String, extra: [String] = []) throws -> ProcessResult {
         try Dmux.run(try arguments + extra + ["-c", line], environment: try environment)
     }
 }

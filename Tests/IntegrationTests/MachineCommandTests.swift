@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `dmux machine …` end to end: a real dockerd runs with the server certificate that
 /// `machine create` made; the docker CLI and dmux reach it; a client certificate from another CA
@@ -7,13 +8,13 @@ import Testing
 @Suite(.serialized) struct MachineCommandTests {
     let store = NSTemporaryDirectory() + "dmux-mstore-\(UUID().uuidString.prefix(8))"
 
-    func dmux(_ arguments: [String], environment: [String: String] = [:]) throws -> DmuxResult {
+    func dmux(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
         try Dmux.run(arguments, environment: ["MACHINE_STORAGE_PATH": store, "USER": "tester"].merging(environment) { $1 })
     }
 
     /// The docker CLI with a clean environment plus `environment`.
-    func docker(_ arguments: [String], environment: [String: String]) throws -> DmuxResult {
-        try Dmux.spawn(["/usr/bin/docker"] + arguments, stdin: "",
+    func docker(_ arguments: [String], environment: [String: String]) throws -> ProcessResult {
+        try ChildProcess.run(["/usr/bin/docker"] + arguments, stdin: "",
                        environment: ["PATH": "/usr/bin:/bin", "HOME": try Dmux.temporaryHome()].merging(environment) { $1 },
                        inherit: [:], timeout: 60)
     }
@@ -38,7 +39,7 @@ import Testing
             #expect(version.status == 0 && !version.stdout.isEmpty, "\(host): \(version)")
         }
         // docker-machine's habit: docker $(… config NAME) …
-        let viaConfig = try Dmux.spawn(
+        let viaConfig = try ChildProcess.run(
             ["/bin/bash", "-c", "docker $(\"$DMUX\" machine config mt1) info --format '{{.ServerVersion}}'"], stdin: "",
             environment: ["PATH": "/usr/bin:/bin", "HOME": try Dmux.temporaryHome(), "DMUX": Dmux.binary, "DMUX_RC": "/dev/null",
                           "MACHINE_STORAGE_PATH": store], inherit: [:], timeout: 60)

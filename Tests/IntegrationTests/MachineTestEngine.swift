@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 
 /// A dockerd of the test's own, started like scripts/fleet/start starts its TLS engines (own
 /// data-root, exec-root, pidfile and containerd namespace; no iptables, no bridge) but with the
@@ -7,7 +8,7 @@ import Glibc
 final class MachineTestEngine {
     let directory: String
     let port: Int
-    private let process: Process
+    private let process: ChildProcess
 
     /// Starts dockerd on `tcp://127.0.0.1:port` with `--tlsverify` and `machineDirectory`'s
     /// `ca.pem`, `server.pem`, `server-key.pem`; returns once it answers on its private socket.
@@ -18,27 +19,19 @@ final class MachineTestEngine {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try #"{ "deprecated-key-path": "\#(directory)/key.json" }"#.write(toFile: directory + "/daemon.json", atomically: true, encoding: .utf8)
         let namespace = "dmux-" + (directory as NSString).lastPathComponent
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/sbin/dockerd")
-        process.arguments = [
-            "--config-file", directory + "/daemon.json", "--data-root", directory + "/data", "--exec-root", directory + "/exec",
+        process = try ChildProcess([
+            "/usr/sbin/dockerd", "--config-file", directory + "/daemon.json", "--data-root", directory + "/data", "--exec-root", directory + "/exec",
             "--pidfile", directory + "/dockerd.pid", "--iptables=false", "--bridge=none", "--storage-driver", "vfs",
             "--containerd-namespace", namespace, "--containerd-plugins-namespace", namespace + "-plugins",
             "-H", "unix://\(directory)/docker.sock", "-H", "tcp://127.0.0.1:\(port)", "--tlsverify",
             "--tlscacert", machineDirectory + "/ca.pem", "--tlscert", machineDirectory + "/server.pem",
             "--tlskey", machineDirectory + "/server-key.pem",
-        ]
-        _ = FileManager.default.createFile(atPath: directory + "/dockerd.log", contents: nil)
-        let logHandle = FileHandle(forWritingAtPath: directory + "/dockerd.log") ?? FileHandle.nullDevice
-        process.standardOutput = logHandle
-        process.standardError = logHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        ], environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/sbin:/usr/bin:/sbin:/bin"], log: directory + "/dockerd.log")
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             guard process.isRunning else { throw SpawnError("dockerd exited at start: \(self.log)") }
-            let ping = try Dmux.spawn(["/usr/bin/curl", "-sf", "--unix-socket", directory + "/docker.sock", "http://localhost/_ping"],
-                                      stdin: "", environment: [:], inherit: [:], timeout: 5)
+            let ping = try ChildProcess.run(["/usr/bin/curl", "-sf", "--unix-socket", directory + "/docker.sock", "http://localhost/_ping"],
+                                            environment: [:], timeout: 5)
             if ping.status == 0 { return }
             usleep(100_000)
         }
@@ -50,12 +43,8 @@ final class MachineTestEngine {
 
     /// SIGTERM to our dockerd's pid (it stops its containerd), SIGKILL after 20 s, then removes its folders.
     func stop() {
-        let pid = process.processIdentifier
-        if process.isRunning { kill(pid, SIGTERM) }
-        let deadline = Date().addingTimeInterval(20)
-        while process.isRunning && Date() < deadline { usleep(50_000) }
-        if process.isRunning { kill(pid, SIGKILL) }
-        process.waitUntilExit()
+        process.signal(SIGTERM)
+        process.wait(until: Date().addingTimeInterval(20))
         try? FileManager.default.removeItem(atPath: directory)
     }
 

@@ -70,9 +70,9 @@ import Testing
     /// Needs a command with a container argument (`logs`, from the stream commands' branch).
     @Test func tabCompletesALiveContainerNameFoundOnTwoHosts() throws {
         let name = "t-repl-\(UInt32.random(in: 0...UInt32.max))"
-        let hosts = ["u1", "tls1"]
-        defer { FleetContainers.remove(name, on: hosts) }
-        try FleetContainers.start(name, on: hosts, script: "sleep 1000")
+        let engines = ["unix1", "tls1"]
+        defer { FleetDocker.remove(name, from: engines) }
+        for engine in engines { try FleetDocker.run(engine, ["run", "-d", "--network", "none", "--name", name, Fleet.image, "sleep", "1000"]) }
         let repl = try Self.start()
         try repl.type("logs \(name.dropLast(3))")
         try repl.send("Tab")
@@ -83,8 +83,11 @@ import Testing
     @Test func ctrlCCancelsAStreamOnEveryHostAndThePromptComesBack() throws {
         let name = "t-repl-\(UInt32.random(in: 0...UInt32.max))"
         let hosts = ["u1", "tls1", "tls2"]
-        defer { FleetContainers.remove(name, on: hosts) }
-        try FleetContainers.start(name, on: hosts, script: "while true; do echo tick-$HOSTNAME; sleep 0.2; done")
+        defer { FleetDocker.remove(name, from: ["unix1", "tls1", "tls2"]) }
+        for engine in ["unix1", "tls1", "tls2"] {
+            try FleetDocker.run(engine, ["run", "-d", "--network", "none", "--name", name, Fleet.image,
+                                       "sh", "-c", "while true; do echo tick-$HOSTNAME; sleep 0.2; done"])
+        }
         let repl = try Self.start()
         try repl.type("@all logs -f \(name)")
         try repl.send("Enter")

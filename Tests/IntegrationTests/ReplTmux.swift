@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real interactive REPL in a tmux pane: type keys, read the screen.
 final class ReplTmux {
@@ -47,61 +48,13 @@ final class ReplTmux {
         return false
     }
 
+    /// Runs `tmux ARGS…`, bounded: a tmux that does not answer fails the test instead of hanging it.
     @discardableResult
     static func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else { throw SpawnError("tmux \(arguments.first ?? ""): \(text)") }
-        return text
-    }
-}
-
-/// Containers made with the docker CLI for a test, removed at the end.
-struct FleetContainers {
-    /// docker CLI arguments that reach each fleet engine.
-    static func docker(_ host: String) throws -> [String] {
-        switch host {
-        case "u1": return ["-H", try Fleet.unix1]
-        default:
-            let certs = try Fleet.certs(host)
-            let url = host == "tls1" ? try Fleet.tls1 : try Fleet.tls2
-            return ["--tlsverify", "--tlscacert", certs + "/ca.pem", "--tlscert", certs + "/cert.pem",
-                    "--tlskey", certs + "/key.pem", "-H", url]
-        }
-    }
-
-    @discardableResult
-    static func run(_ host: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["docker"] + (try docker(host)) + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else { throw SpawnError("docker \(arguments.joined(separator: " ")) on \(host): \(text)") }
-        return text
-    }
-
-    /// `docker run -d --network none --name NAME IMAGE sh -c SCRIPT` on every host in `hosts`.
-    static func start(_ name: String, on hosts: [String], script: String) throws {
-        for host in hosts {
-            try run(host, ["run", "-d", "--network", "none", "--name", name, Fleet.image, "sh", "-c", script])
-        }
-    }
-
-    static func remove(_ name: String, on hosts: [String]) {
-        for host in hosts { _ = try? run(host, ["rm", "-f", name]) }
+        let result = try ChildProcess.run(["/usr/bin/tmux"] + arguments, stdin: "",
+                                    environment: ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()],
+                                    inherit: [:], timeout: 20)
+        guard result.status == 0 else { throw SpawnError("tmux \(arguments.first ?? ""): \(result)") }
+        return result.stdout
     }
 }

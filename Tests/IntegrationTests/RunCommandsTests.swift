@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `run` and `exec` through the real binary on three engines (a unix socket and two TLS machines).
 @Suite struct RunCommandsTests {
     /// `-H u1=…` plus the machine store that adds tls1 and tls2.
-    static func fleet(_ script: String, stdin: String = "") throws -> DmuxResult {
+    static func fleet(_ script: String, stdin: String = "") throws -> ProcessResult {
         try Dmux.run(["-H", "u1=\(try Fleet.unix1)", "-c", script], stdin: stdin,
                      environment: ["MACHINE_STORAGE_PATH": try Fleet.machineStore])
     }

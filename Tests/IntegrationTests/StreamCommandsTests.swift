@@ -149,26 +149,15 @@ import Testing
         for url in urls {
             try FleetDocker.run(url, ["run", "-d", "--network", "none", "--name", name, Fleet.image, "sh", "-c", "while true; do echo tick; sleep 0.3; done"])
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Dmux.binary)
-        process.arguments = try ContainerCommandsTests.arguments("@unix1,tls1 " + command.replacingOccurrences(of: "NAME", with: name))
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": try Dmux.temporaryHome(), "DMUX_RC": "/dev/null",
-                               "MACHINE_STORAGE_PATH": try Fleet.machineStore]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let dmux = try RunningDmux(try ContainerCommandsTests.arguments("@unix1,tls1 " + command.replacingOccurrences(of: "NAME", with: name)),
+                                   environment: ["MACHINE_STORAGE_PATH": try Fleet.machineStore])
         Thread.sleep(forTimeInterval: 2.5)
-        #expect(process.isRunning, "\(command) ended before the interrupt")
-        let interrupted = Date()
-        process.interrupt()
-        while process.isRunning && Date().timeIntervalSince(interrupted) < 5 { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        #expect(Date().timeIntervalSince(interrupted) < 2, "\(command) took too long to stop")
-        #expect(process.terminationStatus == 130)
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        if command.hasPrefix("logs") { #expect(text.contains("unix1 | tick\n") && text.contains("tls1  | tick\n"), "\(text)") }
-        if command.hasPrefix("stats") { #expect(text.contains("HOST    CONTAINER ID"), "\(text)") }
+        #expect(dmux.isRunning, "\(command) ended before the interrupt")
+        let (status, took) = dmux.interrupt(within: 5)
+        #expect(took < 2, "\(command) took too long to stop")
+        #expect(status == 130)
+        let lines = dmux.stdout()
+        if command.hasPrefix("logs") { #expect(lines.contains("unix1 | tick") && lines.contains("tls1  | tick"), "\(lines)") }
+        if command.hasPrefix("stats") { #expect(lines.contains { $0.contains("HOST    CONTAINER ID") }, "\(lines)") }
     }
 }

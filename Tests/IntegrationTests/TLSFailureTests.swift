@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Testing
 import TLS
+import TestSupport
 
 /// The failure matrix of issue 2, through the real binary: each bad setup costs one line on stderr,
 /// `NAME: reason`, naming the file at fault where there is one, and the host is reported down.
@@ -13,7 +14,7 @@ import TLS
     }
 
     private func failureAndOutput(_ host: String, _ arguments: [String], environment: [String: String] = [:],
-                                  inherit: [Int32: Int32] = [:]) throws -> (line: String, result: DmuxResult) {
+                                  inherit: [Int32: Int32] = [:]) throws -> (line: String, result: ProcessResult) {
         let result = try Dmux.run(arguments + ["-c", "reconnect"], environment: environment, inherit: inherit)
         #expect(result.status == 3, "none reachable: \(result)")
         let lines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("\(host): ") }

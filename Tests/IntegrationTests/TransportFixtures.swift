@@ -5,6 +5,7 @@ import Glibc
 import NIOCore
 import NIOPosix
 import Transport
+import TestSupport
 
 /// Fleet engines reached straight through Transport (no shell, no FanOut), so a test sees exactly
 /// what the transport does: its connections, its errors, its streams.

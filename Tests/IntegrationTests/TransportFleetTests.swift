@@ -4,6 +4,7 @@ import Foundation
 import Glibc
 import Testing
 import Transport
+import TestSupport
 
 /// Every transport reaches a real engine and carries `/_ping`, `/version` and `/containers/json`,
 /// both through Transport directly and through the real binary.

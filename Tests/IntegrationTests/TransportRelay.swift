@@ -2,6 +2,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import TLS
+import TestSupport
 
 /// A loopback TCP listener that forwards every connection to a real engine, so a test can see what
 /// the transport does on the wire: how many connections the pool opens and closes, which bytes a

@@ -1,24 +1,16 @@
 import Foundation
+import TestSupport
 
 /// The `openssl` command line tool, used by the tests as an independent reader of what the
 /// Machines module wrote (never by the module itself).
 enum OpenSSLTool {
     /// Runs `openssl ARGS…` and returns stdout; throws with stderr when it fails.
     static func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ToolFailure(description: "openssl \(arguments.joined(separator: " ")): \(String(decoding: errors, as: UTF8.self))")
+        let result = try ChildProcess.run(["/usr/bin/openssl"] + arguments, environment: ["PATH": "/usr/bin:/bin"])
+        guard result.status == 0 else {
+            throw ToolFailure(description: "openssl \(arguments.joined(separator: " ")): \(result.stderr)")
         }
-        return String(decoding: output, as: UTF8.self)
+        return result.stdout
     }
 
     static func text(_ certificate: String) throws -> String { try run(["x509", "-in", certificate, "-text", "-noout"]) }

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOEmbedded
 import Testing
+import TestSupport
 import TLS
 
 /// Over real loopback sockets against an independent peer: OpenSSL's own `s_server` requiring client
@@ -65,18 +66,15 @@ import TLS
 /// `openssl s_server` on a loopback port, requiring a client certificate from the test CA.
 final class OpenSSLServer {
     let port: UInt16
-    private let process = Process()
+    private let process: ChildProcess
 
     init(certificates: TestCertificates, version: String) throws {
         port = try freePort()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", certificates.serverCertificate,
-                             "-key", certificates.serverKey, "-CAfile", certificates.caFile, "-Verify", "1",
-                             "-verify_return_error", version, "-rev", "-quiet"]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        process = try ChildProcess(
+            ["/usr/bin/openssl", "s_server", "-accept", "127.0.0.1:\(port)", "-cert", certificates.serverCertificate,
+             "-key", certificates.serverKey, "-CAfile", certificates.caFile, "-Verify", "1",
+             "-verify_return_error", version, "-rev", "-quiet"],
+            environment: ["PATH": "/usr/bin:/bin"], log: "/dev/null")
     }
 
     /// Connects, retrying while the server starts.
@@ -97,10 +95,9 @@ final class OpenSSLServer {
         }
     }
 
-    /// SIGKILL: s_server was seen to outlive SIGTERM here, leaving `waitUntilExit` hanging.
     func stop() {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        process.signalGroup(SIGKILL)
+        process.wait(until: Date().addingTimeInterval(10))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Certificates generated at test time with the `openssl` CLI, in docker-machine's shape: a CA, a
 /// server certificate with SANs `IP:127.0.0.1, DNS:localhost`, a client certificate, an unrelated CA
@@ -93,16 +94,7 @@ struct TestCertificates: Sendable {
     }
 
     static func openssl(_ arguments: String...) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw OpenSSLFailed(arguments: arguments, status: process.terminationStatus)
-        }
+        let result = try ChildProcess.run(["/usr/bin/openssl"] + arguments, environment: ["PATH": "/usr/bin:/bin"])
+        guard result.status == 0 else { throw OpenSSLFailed(arguments: arguments, status: result.status) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A throwaway certificate authority made with the `openssl` CLI in a temporary folder, for the
 /// failure cases the fleet's own certificates cannot show: a CA the engine does not know, a server
@@ -82,17 +83,7 @@ struct TestAuthority {
     }
 
     private static func openssl(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw SpawnError("openssl \(arguments.first ?? "") failed: \(String(decoding: message, as: UTF8.self))")
-        }
+        let result = try ChildProcess.run(["/usr/bin/openssl"] + arguments, environment: ["PATH": "/usr/bin:/bin"])
+        guard result.status == 0 else { throw SpawnError("openssl \(arguments.first ?? "") failed: \(result.stderr)") }
     }
 }

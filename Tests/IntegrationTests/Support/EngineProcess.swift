@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 
 /// A real dockerd of the test's own, started cold by `systemd-socket-activate` the way the fleet
 /// starts sock1: only the socket exists until the first connection execs dockerd in place of the
@@ -9,7 +10,7 @@ final class SocketActivatedEngine {
     let directory: String
     let socketPath: String
     let pid: pid_t
-    private let process: Process
+    private let process: ChildProcess
 
     var url: String { "unix://" + socketPath }
 
@@ -22,20 +23,14 @@ final class SocketActivatedEngine {
         let tag = (directory as NSString).lastPathComponent
         try #"{ "deprecated-key-path": "\#(directory)/key.json" }"#.write(
             toFile: directory + "/daemon.json", atomically: true, encoding: .utf8)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/systemd-socket-activate")
-        process.arguments = ["-l", socketPath, "dockerd", "-H", "fd://",
-                             "--config-file", directory + "/daemon.json", "--data-root", directory + "/data",
-                             "--exec-root", directory + "/exec", "--pidfile", directory + "/dockerd.pid",
-                             "--iptables=false", "--bridge=none", "--storage-driver", "vfs",
-                             "--containerd-namespace", tag, "--containerd-plugins-namespace", tag + "-plugins"]
-        _ = FileManager.default.createFile(atPath: directory + "/dockerd.log", contents: nil)
-        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/dockerd.log"))
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        pid = process.processIdentifier
+        process = try ChildProcess([
+            "/usr/bin/systemd-socket-activate", "-l", socketPath, "dockerd", "-H", "fd://",
+            "--config-file", directory + "/daemon.json", "--data-root", directory + "/data",
+            "--exec-root", directory + "/exec", "--pidfile", directory + "/dockerd.pid",
+            "--iptables=false", "--bridge=none", "--storage-driver", "vfs",
+            "--containerd-namespace", tag, "--containerd-plugins-namespace", tag + "-plugins",
+        ], environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/sbin:/usr/bin:/sbin:/bin"], log: directory + "/dockerd.log")
+        pid = process.pid
         let deadline = Date().addingTimeInterval(10)
         while !FileManager.default.fileExists(atPath: socketPath) {
             guard Date() < deadline, process.isRunning else {
@@ -56,12 +51,11 @@ final class SocketActivatedEngine {
     /// Stops dockerd (and the containerd it started) by pid, unmounts and removes its folder.
     func stop() {
         let doomed = [pid] + descendants(of: pid)
-        kill(pid, SIGTERM)
-        let deadline = Date().addingTimeInterval(20)
-        while process.isRunning, Date() < deadline { usleep(50_000) }
+        process.signal(SIGTERM)
+        process.wait(until: Date().addingTimeInterval(20))
         for survivor in doomed where kill(survivor, 0) == 0 { kill(survivor, SIGKILL) }
-        process.waitUntilExit()
-        let mounts = (try? String(contentsOfFile: "/proc/self/mounts", encoding: .utf8)) ?? ""
+        // Read to the end: /proc files have no size, and a busy machine's mount table is long.
+        let mounts = String(decoding: FileHandle(forReadingAtPath: "/proc/self/mounts")?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
         let ours = mounts.split(separator: "\n").compactMap { line -> String? in
             let fields = line.split(separator: " ")
             return fields.count > 1 && fields[1].hasPrefix(directory) ? String(fields[1]) : nil

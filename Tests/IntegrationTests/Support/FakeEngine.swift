@@ -2,6 +2,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
+import TestSupport
 
 /// A scripted engine on loopback TCP, for the faults a real dockerd will not commit on demand
 /// (malformed heads, lying chunk sizes, stalls). It answers `/_ping` like a 20.10 engine and hands

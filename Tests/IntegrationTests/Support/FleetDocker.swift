@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The real docker CLI against one fleet engine, named by machine (`unix1`, `tls1`, `tls2`,
 /// `sock1`) or by URL. Tests make and inspect their containers with it, so what dmux sees was put
@@ -18,8 +19,8 @@ enum FleetDocker {
 
     /// Runs `docker ARGS…` against `engine`; throws with docker's stderr when it fails, unless allowed.
     @discardableResult
-    static func run(_ engine: String, _ arguments: [String], allowFailure: Bool = false) throws -> DmuxResult {
-        let result = try Dmux.spawn(
+    static func run(_ engine: String, _ arguments: [String], allowFailure: Bool = false) throws -> ProcessResult {
+        let result = try ChildProcess.run(
             [binary] + arguments, stdin: "",
             environment: ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": try Dmux.temporaryHome()]
                 .merging(try environment(engine)) { $1 },
