@@ -5,6 +5,9 @@ public enum Suggestion {
         let limit = max(1, word.count / 3)
         var best: (String, Int)?
         for candidate in candidates {
+            // The distance is at least the difference in length: a long word (a 1 MB line) costs
+            // nothing instead of a quadratic table per candidate.
+            guard abs(word.count - candidate.count) <= limit else { continue }
             let distance = editDistance(word, candidate)
             if distance <= limit, distance < (best?.1 ?? .max) { best = (candidate, distance) }
         }
