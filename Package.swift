@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "CPosix"),
         .target(name: "DockerAPI"),
         .target(name: "Endpoints", dependencies: ["COpenSSL"]),
-        .target(name: "Machines", dependencies: ["COpenSSL", "Endpoints"]),
+        .target(name: "Machines", dependencies: ["COpenSSL", "Endpoints", "DockerAPI"]),
         .target(name: "TLS", dependencies: [
             "COpenSSL",
             .product(name: "NIOCore", package: "swift-nio"),
@@ -39,7 +39,7 @@ let package = Package(
             "Endpoints", "TLS",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
-            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .target(name: "FanOut", dependencies: [
             "DockerAPI", "Endpoints", "Transport",
@@ -61,7 +61,7 @@ let package = Package(
 
         .testTarget(name: "DockerAPITests", dependencies: ["DockerAPI"]),
         .testTarget(name: "EndpointsTests", dependencies: ["Endpoints"]),
-        .testTarget(name: "MachinesTests", dependencies: ["Machines", "Endpoints"]),
+        .testTarget(name: "MachinesTests", dependencies: ["Machines", "Endpoints", "DockerAPI"]),
         .testTarget(name: "TLSTests", dependencies: [
             "TLS",
             .product(name: "NIOCore", package: "swift-nio"),

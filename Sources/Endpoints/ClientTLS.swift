@@ -67,6 +67,7 @@ public struct ClientTLS: Sendable, Hashable {
             cert = nil
             key = nil
         }
+        if let key, let warning = FileCheck.unprotectedKeyWarning(key) { warnings.append("TLS (\(reason)): \(warning)") }
         return Loaded(
             settings: TLSSettings(caFile: caFile, certificateFile: cert, privateKeyFile: key, verify: verify),
             error: nil, warnings: warnings)

@@ -115,6 +115,9 @@ public enum ContextStore {
             settings.certificateFile = nil
             settings.privateKeyFile = nil
         }
+        if let keyFile = settings.privateKeyFile, let warning = FileCheck.unprotectedKeyWarning(keyFile) {
+            warnings.append(.warning("context \(name): \(warning)"))
+        }
         endpoint.tls = settings
         endpoint.certDirectory = tlsDir
         return .success((endpoint, warnings))

@@ -130,7 +130,7 @@ public enum MachineStore {
             let copy = FileCheck.join(dir, file)
             if FileCheck.isFile(copy) { return (copy, [copy]) }
             let fallback = auth?.string(authKey) ?? config.string(authKey)  // pre-v1 kept them at top level
-            if let fallback, !fallback.isEmpty {
+            if let fallback, !fallback.isEmpty, fallback != copy {
                 return FileCheck.isFile(fallback) ? (fallback, [copy, fallback]) : (nil, [copy, fallback])
             }
             return (nil, [copy])
@@ -145,11 +145,16 @@ public enum MachineStore {
         var settings = TLSSettings(caFile: caFile, certificateFile: cert.path, privateKeyFile: key.path, verify: true)
         var warnings: [Diagnostic] = []
         if cert.path == nil || key.path == nil {
-            let missing = (cert.path == nil ? cert.tried : []) + (key.path == nil ? key.tried : [])
-            warnings.append(.warning("machine \(machine): no client certificate will be sent (missing "
-                + missing.joined(separator: ", ") + "); the engine will likely reject the connection"))
+            // Why each file failed: missing, a directory, unreadable.
+            let unusable = (cert.path == nil ? cert.tried : []) + (key.path == nil ? key.tried : [])
+            let problems = unusable.map { FileCheck.problem(with: $0) ?? "open \($0): unusable" }
+            warnings.append(.warning("machine \(machine): no client certificate will be sent ("
+                + problems.joined(separator: "; ") + "); the engine will likely reject the connection"))
             settings.certificateFile = nil
             settings.privateKeyFile = nil
+        }
+        if let keyFile = settings.privateKeyFile, let warning = FileCheck.unprotectedKeyWarning(keyFile) {
+            warnings.append(.warning("machine \(machine): \(warning)"))
         }
         return (settings, warnings)
     }

@@ -13,9 +13,14 @@ public final class HostSession: Sendable {
     private let status_ = NIOLockedValueBox(HostStatus())
     /// The first ping under way, shared by every request that needs the API version before it is pinned.
     private let firstPing = NIOLockedValueBox<Task<HostStatus, Never>?>(nil)
+    /// How long a ping may take. An engine that accepts connections but never answers (stopped,
+    /// wedged) must become a host that is down, not a wait that holds every command needing its
+    /// version (the first ping is shared and no caller's timeout can cancel it).
+    private let pingTimeout: Duration
 
     public init(endpoint: Endpoint, group: EventLoopGroup, connectTimeout: Duration) {
         self.endpoint = endpoint
+        self.pingTimeout = connectTimeout
         let nanoseconds = connectTimeout.components.seconds * 1_000_000_000 + connectTimeout.components.attoseconds / 1_000_000_000
         self.client = EngineClient(endpoint: endpoint, group: group, connectTimeout: .nanoseconds(nanoseconds))
         if let pinned = endpoint.apiVersion {
@@ -32,16 +37,18 @@ public final class HostSession: Sendable {
     public func ping() async -> HostStatus {
         let started = ContinuousClock.now
         do {
-            var reply = try await exchange(EngineRequests.ping(head: true), versioned: false)
-            if reply.head.status != 200 {
-                reply = try await exchange(EngineRequests.ping(head: false), versioned: false)
-            }
-            guard reply.head.status == 200 else {
-                try Self.check(reply.head, body: reply.body, route: "/_ping")
-                throw EngineAPIError(status: reply.head.status, message: "the engine answered /_ping with \(reply.head.status)")
+            let head = try await withDeadline(pingTimeout) { [self] in
+                var reply = try await exchange(EngineRequests.ping(head: true), versioned: false)
+                if reply.head.status != 200 {
+                    reply = try await exchange(EngineRequests.ping(head: false), versioned: false)
+                }
+                guard reply.head.status == 200 else {
+                    try Self.check(reply.head, body: reply.body, route: "/_ping")
+                    throw EngineAPIError(status: reply.head.status, message: "the engine answered /_ping with \(reply.head.status)")
+                }
+                return reply.head
             }
             let elapsed = ContinuousClock.now - started
-            let head = reply.head
             return status_.withLockedValue { status in
                 status.state = .up
                 status.roundTrip = Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds)
@@ -54,6 +61,9 @@ public final class HostSession: Sendable {
                 }
                 return status
             }
+        } catch is DeadlineExceeded {
+            let seconds = pingTimeout.components.seconds
+            return markDown(HostUnreachable(reason: "timed out after \(seconds) s: no answer to /_ping (is the engine stopped or overloaded?)"))
         } catch {
             return markDown(error)
         }

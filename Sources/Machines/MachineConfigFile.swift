@@ -1,3 +1,4 @@
+import DockerAPI
 import Foundation
 
 /// `machines/NAME/config.json` as docker-machine v0.16 writes it for the `none` driver
@@ -14,7 +15,7 @@ struct MachineConfigFile {
 
     func render() -> String {
         let paths = layout.machine(name)
-        let q = Self.quote
+        let q = { GoJSON.quote($0) }
         let sanList = sans.isEmpty ? "[]" : "[\n" + sans.map { "                \(q($0))" }.joined(separator: ",\n") + "\n            ]"
         return """
             {
@@ -85,24 +86,6 @@ struct MachineConfigFile {
                 "Name": \(q(name))
             }
             """
-    }
-
-    /// A JSON string as Go's encoder writes it (it also escapes `<`, `>` and `&`).
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}": out += String(format: "\\u%04x", scalar.value)
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 }
 

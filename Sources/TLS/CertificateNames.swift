@@ -9,6 +9,7 @@ import Darwin
 
 /// The subject alternative names of a certificate, for mismatch messages
 /// (`server certificate is valid for 127.0.0.1, localhost; not 127.0.0.2`). IP SANs first, like Go.
+/// And its validity period, for expiry messages.
 enum CertificateNames {
     /// DNS and IP SANs of `certificate` (an `X509*` the caller keeps alive), in certificate order.
     static func subjectAlternativeNames(of certificate: OpaquePointer) -> [String] {
@@ -30,6 +31,20 @@ enum CertificateNames {
             }
         }
         return ipAddresses + dnsNames
+    }
+
+    /// `valid from 2020-01-01 00:00:00 UTC until 2020-01-02 00:00:00 UTC`, for expiry messages.
+    static func validityPeriod(of certificate: OpaquePointer) -> String? {
+        guard let from = time(X509_get0_notBefore(certificate)), let until = time(X509_get0_notAfter(certificate)) else { return nil }
+        return "valid from \(from) until \(until)"
+    }
+
+    private static func time(_ value: UnsafePointer<ASN1_TIME>?) -> String? {
+        var parts = tm()
+        guard let value, ASN1_TIME_to_tm(value, &parts) == 1 else { return nil }
+        var text = [CChar](repeating: 0, count: 32)
+        let length = strftime(&text, text.count, "%Y-%m-%d %H:%M:%S UTC", &parts)
+        return String(decoding: text.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private static func string(_ value: UnsafeMutablePointer<ASN1_STRING>?) -> String? {

@@ -12,6 +12,8 @@ struct TLSFailure: Sendable, Equatable {
     var peerNames: [String]
     /// On a client: the server sent a CertificateRequest naming CAs.
     var clientCertificateRequested: Bool
+    /// The peer leaf's validity period, filled in when it has expired or is not yet valid.
+    var peerValidity: String = ""
 
     func hasReason(_ reasons: Int32...) -> Bool {
         entries.contains { entry in reasons.contains(entry.reason) }

@@ -70,6 +70,9 @@ struct TLSFailureTranslator: Sendable {
              (X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN, .client(let caFile, _, _)),
              (X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE, .client(let caFile, _, _)):
             reason = "certificate signed by unknown authority \(TLSError.fileLabel(.ca, caFile))"
+        case (X509_V_ERR_CERT_HAS_EXPIRED, _), (X509_V_ERR_CERT_NOT_YET_VALID, _):
+            let owner = if case .client = side { "server" } else { "client" }
+            reason = failure.verifyText + (failure.peerValidity.isEmpty ? "" : " (\(owner) certificate \(failure.peerValidity))")
         default:
             reason = failure.verifyText.isEmpty ? "code \(failure.verifyResult)" : failure.verifyText
         }

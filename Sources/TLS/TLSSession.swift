@@ -150,24 +150,32 @@ final class TLSSession {
         if verifyResult == X509_V_ERR_HOSTNAME_MISMATCH || verifyResult == X509_V_ERR_IP_ADDRESS_MISMATCH {
             peerNames = peerCertificateNames()
         }
+        var peerValidity = ""
+        if verifyResult == X509_V_ERR_CERT_HAS_EXPIRED || verifyResult == X509_V_ERR_CERT_NOT_YET_VALID {
+            peerValidity = withPeerLeaf { CertificateNames.validityPeriod(of: $0) ?? "" } ?? ""
+        }
         var clientCertificateRequested = false
         if !isServer, let names = SSL_get_client_CA_list(ssl) {
             clientCertificateRequested = OPENSSL_sk_num(names) > 0
         }
         return TLSFailure(sslError: code, entries: entries, duringHandshake: duringHandshake,
                           verifyResult: verifyResult, verifyText: verifyText, peerNames: peerNames,
-                          clientCertificateRequested: clientCertificateRequested)
+                          clientCertificateRequested: clientCertificateRequested, peerValidity: peerValidity)
     }
 
     /// The leaf's SANs. After a failed verification OpenSSL has not set the peer certificate yet,
     /// but the received chain (leaf first on a client) is there.
     private func peerCertificateNames() -> [String] {
+        withPeerLeaf { CertificateNames.subjectAlternativeNames(of: $0) } ?? []
+    }
+
+    private func withPeerLeaf<Result>(_ body: (OpaquePointer) -> Result) -> Result? {
         if let chain = SSL_get_peer_cert_chain(ssl), OPENSSL_sk_num(chain) > 0,
            let leaf = OPENSSL_sk_value(chain, 0) {
-            return CertificateNames.subjectAlternativeNames(of: OpaquePointer(leaf))
+            return body(OpaquePointer(leaf))
         }
-        guard let leaf = SSL_get1_peer_certificate(ssl) else { return [] }
+        guard let leaf = SSL_get1_peer_certificate(ssl) else { return nil }
         defer { X509_free(leaf) }
-        return CertificateNames.subjectAlternativeNames(of: leaf)
+        return body(leaf)
     }
 }

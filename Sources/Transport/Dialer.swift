@@ -1,4 +1,5 @@
 import Endpoints
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import TLS
@@ -48,6 +49,9 @@ struct Dialer: Sendable {
         let ready = eventLoop.makePromise(of: Void.self)
         let tls = self.tls
         let serverName: String? = if case .tcp(let host, _, _) = address { host } else { nil }
+        // Kept as each channel is set up: a channel whose TLS handshake fails at once is closed, and
+        // its handlers gone, before a lookup after `connect` could find them.
+        let readers = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<PullReadHandler>]>([:])
         let bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(connectTimeout)
             .channelOption(.allowRemoteHalfClosure, value: true)
@@ -58,6 +62,7 @@ struct Dialer: Sendable {
                     }
                     let reader = PullReadHandler(ready: ready, waitsForHandshake: tls != nil)
                     try channel.pipeline.syncOperations.addHandler(reader)
+                    readers.withLockedValue { $0[ObjectIdentifier(channel)] = NIOLoopBound(reader, eventLoop: channel.eventLoop) }
                 }
             }
         let channel: Channel
@@ -75,9 +80,7 @@ struct Dialer: Sendable {
             ready.fail(error)
             throw error
         }
-        let reader = try await channel.eventLoop.submit {
-            NIOLoopBound(try channel.pipeline.syncOperations.handler(type: PullReadHandler.self), eventLoop: channel.eventLoop)
-        }.get()
+        let reader = readers.withLockedValue { $0[ObjectIdentifier(channel)] }!
         return Opened(channel: channel, reader: reader, ready: ready)
     }
 }

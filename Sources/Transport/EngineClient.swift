@@ -19,7 +19,7 @@ public final class EngineClient: Sendable {
         var setupError: TransportError?
         if let settings = endpoint.tls, case .tcp = endpoint.address {
             do {
-                context = try TLSClientContext(configuration: TLSConfiguration(
+                context = try TLSContextCache.context(for: TLSConfiguration(
                     caFile: settings.caFile,
                     certificateFile: settings.certificateFile,
                     privateKeyFile: settings.privateKeyFile,

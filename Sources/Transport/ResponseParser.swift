@@ -102,9 +102,9 @@ struct ResponseParser {
         case .done:
             return []
         case .head where pending.readableBytes == 0:
-            throw HTTPParseError("connection closed before a response arrived")
+            throw HTTPParseError(closed: "before a response arrived")
         default:
-            throw HTTPParseError("connection closed in the middle of a response")
+            throw HTTPParseError(closed: "in the middle of a response")
         }
     }
 
@@ -224,6 +224,8 @@ struct ResponseParser {
 public struct HTTPParseError: Error, Hashable, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = "malformed HTTP response: \(description)" }
+    /// The engine hung up (it died or restarted): nothing it sent was malformed.
+    init(closed when: String) { self.description = "the engine closed the connection \(when)" }
 }
 
 extension StringProtocol {

@@ -72,8 +72,10 @@ public struct TransportError: Error, CustomStringConvertible, @unchecked Sendabl
         if let error = error as? ChannelError, case .connectTimeout(let amount) = error {
             return TransportError(.connectTimeout(seconds: Double(amount.nanoseconds) / 1e9), address: address)
         }
-        if let error = error as? NIOConnectionError, let first = error.connectionErrors.first {
-            return connecting(first.error, address: address)
+        if let error = error as? NIOConnectionError {
+            if let first = error.connectionErrors.first { return connecting(first.error, address: address) }
+            let reason = (error.dnsAError ?? error.dnsAAAAError).map { "\($0)" } ?? "no address"
+            return TransportError(.cannotConnect(reason: "cannot resolve \(error.host): \(reason)"), address: address)
         }
         if let error = error as? IOError {
             return TransportError(.cannotConnect(reason: reason(errno: error.errnoCode)), address: address)

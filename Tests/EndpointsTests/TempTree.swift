@@ -21,6 +21,8 @@ final class TempTree: @unchecked Sendable {
         let parent = (full as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         try Data(contents.utf8).write(to: URL(fileURLWithPath: full))
+        // Private keys are 0600 where docker and docker-machine write them; wider ones draw a warning.
+        if full.hasSuffix("key.pem") { chmod(full, 0o600) }
         return full
     }
 

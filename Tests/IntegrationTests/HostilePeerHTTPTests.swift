@@ -15,7 +15,7 @@ import Testing
         ("SSH-2.0-OpenSSH_9.2\r\n\r\n", "malformed status line \"SSH-2.0-OpenSSH_9.2\""),
         ("HTTP/1.1 200 OK\r\nContent-Length 2\r\n\r\n[]", "malformed header line \"Content-Length 2\""),
         ("HTTP/1.1 200 OK\r\n folded: header\r\n\r\n", "malformed header line"),
-        ("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n", "connection closed in the middle of a response"),
+        ("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n", "the engine closed the connection in the middle of a response"),
     ])
     func malformedHeadIsOneLine(head: String, message: String) async throws {
         let result = try await HostilePeer.with({ _, peer in
@@ -23,7 +23,9 @@ import Testing
             try peer.hangUp()
         }) { fake in try await HostilePeer.run("images", on: fake) }
         HostilePeer.expectOneFailure(result, containing: message)
-        #expect(HostilePeer.fakeErrors(result).first?.contains("malformed HTTP response: ") == true, "\(result)")
+        // A head that is wrong is malformed; one cut short is the engine hanging up.
+        let cutShort = message.hasPrefix("the engine closed")
+        #expect(HostilePeer.fakeErrors(result).first?.contains(cutShort ? message : "malformed HTTP response: ") == true, "\(result)")
     }
 
     /// 100 MB of one header line, written only as fast as dmux reads: dmux stops at 64 KiB.
@@ -55,8 +57,8 @@ import Testing
         ("Transfer-Encoding: chunked\r\n\r\n-2\r\n[]\r\n0\r\n\r\n", "malformed chunk size \"-2\""),
         ("Transfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\n[]\r\n0\r\n\r\n", "malformed chunk size"),
         ("Transfer-Encoding: chunked\r\n\r\n\(String(repeating: "0", count: 2000))2\r\n[]\r\n0\r\n\r\n", "chunk size line too long"),
-        ("Transfer-Encoding: chunked\r\n\r\n7fffffffffff\r\n[]", "connection closed in the middle of a response"),
-        ("Content-Length: 100\r\n\r\n[]", "connection closed in the middle of a response"),
+        ("Transfer-Encoding: chunked\r\n\r\n7fffffffffff\r\n[]", "the engine closed the connection in the middle of a response"),
+        ("Content-Length: 100\r\n\r\n[]", "the engine closed the connection in the middle of a response"),
         ("Content-Length: -2\r\n\r\n[]", "malformed Content-Length \"-2\""),
         ("Content-Length: 2, 2\r\n\r\n[]", "malformed Content-Length \"2, 2\""),
         ("Content-Length: 2\r\n\r\n[]  trailing bytes", "__ok__"),

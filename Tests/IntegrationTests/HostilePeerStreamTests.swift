@@ -76,7 +76,7 @@ import Testing
         }
         let errors = HostilePeer.fakeErrors(result)
         #expect(errors.count == 1, "\(result)")
-        #expect(errors.first?.contains("connection closed in the middle of a response") == true, "\(result)")
+        #expect(errors.first?.contains("the engine closed the connection in the middle of a response") == true, "\(result)")
         #expect(result.lines.contains { $0.hasPrefix("unix1 ") && $0.hasSuffix("| hello from unix1") }, "\(result)")
         #expect(result.peakRSSKiB < HostilePeerHTTPTests.memoryBoundKiB, "peak RSS \(result.peakRSSKiB) KiB")
     }

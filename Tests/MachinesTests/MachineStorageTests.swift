@@ -1,3 +1,4 @@
+import DockerAPI
 import Endpoints
 import Foundation
 @testable import Machines
@@ -49,8 +50,8 @@ import Testing
             -H=tcp://127.0.0.1:12376
 
             """)
-        #expect(MachineRecord.goQuote("/a \"b\"\\c\td\u{1}") == #""/a \"b\"\\c\td\x01""#)
-        #expect(MachineConfigFile.quote("a<b>&\"") == #""a\u003cb\u003e\u0026\"""#)
+        #expect(GoJSON.strconvQuote("/a \"b\"\\c\td\u{1}") == #""/a \"b\"\\c\td\x01""#)
+        #expect(GoJSON.quote("a<b>&\"") == #""a\u003cb\u003e\u0026\"""#)
     }
 
     @Test func dropInIsDockerMachinesTemplate() {

@@ -53,7 +53,7 @@ public struct ContainerRow: FormatSubject {
 
     /// `"sh -c 'whi…"`: Go-quoted, cut to 20 columns unless `--no-trunc`.
     public var command: String {
-        DockerColumns.goQuote(truncate ? DockerColumns.ellipsis(container.command, 20) : container.command)
+        GoJSON.strconvQuote(truncate ? DockerColumns.ellipsis(container.command, 20) : container.command)
     }
 
     public var createdAt: String { GoTime.string(unixSeconds: container.created, timeZone: timeZone) }

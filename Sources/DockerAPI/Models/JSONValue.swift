@@ -94,7 +94,7 @@ public indirect enum JSONValue: Sendable, Hashable, Decodable {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .number(let text): out += text
-        case .string(let text): Self.quote(text, into: &out)
+        case .string(let text): out += GoJSON.quote(text, htmlSafe: false)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "["
@@ -111,7 +111,7 @@ public indirect enum JSONValue: Sendable, Hashable, Decodable {
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { out += "," }
                 Self.newline(&out, indent, level + 1)
-                Self.quote(key, into: &out)
+                out += GoJSON.quote(key, htmlSafe: false)
                 out += indent == nil ? ":" : ": "
                 value.write(into: &out, indent: indent, level: level + 1)
             }
@@ -123,25 +123,5 @@ public indirect enum JSONValue: Sendable, Hashable, Decodable {
     private static func newline(_ out: inout String, _ indent: String?, _ level: Int) {
         guard let indent else { return }
         out += "\n" + String(repeating: indent, count: level)
-    }
-
-    static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }

@@ -1,7 +1,8 @@
-/// JSON string quoting as Go's `encoding/json` does it (HTML-safe `<`, `>`, `&`, U+2028/9),
-/// so hand-built JSON (filters, `{{json .}}`) is byte-identical to the docker CLI's.
-enum GoJSON {
-    static func quote(_ s: String) -> String {
+/// Strings quoted the way Go quotes them, so hand-built JSON (filters, `{{json .}}`, a
+/// docker-machine `config.json`) and `%q` output are byte-identical to docker's and docker-machine's.
+public enum GoJSON {
+    /// `encoding/json`: HTML-safe (`<`, `>`, `&`, U+2028/9 as `\u` escapes) unless `htmlSafe` is false.
+    public static func quote(_ s: String, htmlSafe: Bool = true) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -10,13 +11,36 @@ enum GoJSON {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
             case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += unicodeEscape(scalar.value)
+                if htmlSafe { out += unicodeEscape(scalar.value) } else { out.unicodeScalars.append(scalar) }
             default:
                 if scalar.value < 0x20 {
                     out += unicodeEscape(scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// `strconv.Quote` (`%q`): printable text kept, `"` and `\` escaped, controls as `\n`, `\xNN`.
+    public static func strconvQuote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{07}": out += "\\a"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{0B}": out += "\\v"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

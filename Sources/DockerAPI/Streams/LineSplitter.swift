@@ -15,20 +15,27 @@ public struct LineSplitter: Sendable {
     public var pendingByteCount: Int { partial.count }
 
     public mutating func feed(_ bytes: some Collection<UInt8>) -> [[UInt8]] {
+        if let lines = bytes.withContiguousStorageIfAvailable({ feed(contiguous: $0) }) { return lines }
+        return Array(bytes).withUnsafeBufferPointer { feed(contiguous: $0) }
+    }
+
+    /// Finds newlines with a scan of contiguous memory and copies whole runs at once: a fast
+    /// stream costs per line, not per byte.
+    private mutating func feed(contiguous bytes: UnsafeBufferPointer<UInt8>) -> [[UInt8]] {
         var lines: [[UInt8]] = []
-        for byte in bytes {
-            if byte == UInt8(ascii: "\n") {
-                if partial.last == UInt8(ascii: "\r") { partial.removeLast() }
-                lines.append(partial)
-                partial = []
-            } else {
-                partial.append(byte)
-                // Keep a trailing \r: the \n that would strip it may come in the next chunk.
-                if partial.count > maximumLineLength {
-                    lines.append(Array(partial.prefix(maximumLineLength)))
-                    partial = Array(partial.dropFirst(maximumLineLength))
-                }
+        var start = 0
+        while start < bytes.count {
+            let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
+            partial.append(contentsOf: bytes[start..<(newline ?? bytes.count)])
+            while partial.count > maximumLineLength {
+                lines.append(Array(partial.prefix(maximumLineLength)))
+                partial.removeFirst(maximumLineLength)
             }
+            guard let newline else { break }  // a trailing \r stays: its \n may come in the next chunk
+            if partial.last == UInt8(ascii: "\r") { partial.removeLast() }
+            lines.append(partial)
+            partial = []
+            start = newline + 1
         }
         return lines
     }

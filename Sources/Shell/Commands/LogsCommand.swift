@@ -28,37 +28,21 @@ enum LogsCommand {
         let timestamps = arguments.isOn("timestamps")
         let presenter = invocation.presenter
         let width = names.map(\.count).max() ?? 0
+        let json = presenter.shape == .json
         // A stream has no per-host limit; connecting still has one (the host session's connect timeout).
         await invocation.eachHost(timeout: .some(nil)) { host in
-            let errors = await withTaskGroup(of: Error?.self) { group in
-                for name in names {
-                    group.addTask {
-                        let label = names.count > 1 ? name + String(repeating: " ", count: width - name.count) + " | " : ""
-                        let request = EngineRequests.containerLogs(
-                            name, follow: follow, tail: tail, since: since, until: until, timestamps: timestamps)
-                        do {
-                            try await stream(request, container: name, on: host) { line in
-                                presenter.line(host: host.name, text: label + line.text, stderr: line.stderr, json: .object([
-                                    ("container", .string(name)), ("stream", .string(line.stderr ? "stderr" : "stdout")),
-                                    ("line", .string(line.text)),
-                                ]))
-                            }
-                            return nil
-                        } catch {
-                            return error
-                        }
-                    }
+            try await PerContainer.run(names, on: host, presenter: presenter) { name in
+                let label = names.count > 1 ? name + String(repeating: " ", count: width - name.count) + " | " : ""
+                let request = EngineRequests.containerLogs(
+                    name, follow: follow, tail: tail, since: since, until: until, timestamps: timestamps)
+                try await stream(request, container: name, on: host) { lines in
+                    presenter.lines(host: host.name, lines.map { line in
+                        OutputLine(text: label + line.text, stderr: line.stderr, json: !json ? nil : .object([
+                            ("container", .string(name)), ("stream", .string(line.stderr ? "stderr" : "stdout")),
+                            ("line", .string(line.text)),
+                        ]))
+                    })
                 }
-                var errors: [Error] = []
-                for await case let error? in group { errors.append(error) }
-                return errors
-            }
-            // An engine that cannot be reached is one failure of the host, not one per container.
-            if let unreachable = errors.first(where: { !($0 is EngineAPIError || $0 is StreamDecodingError) }) {
-                throw unreachable
-            }
-            for error in errors {
-                presenter.failure(HostFailure(host: host.name, kind: .failed, message: "\(error)"))
             }
         }
     }
@@ -69,23 +53,23 @@ enum LogsCommand {
         _ request: APIRequest,
         container: String,
         on host: HostSession,
-        emit: (LogLineAssembler.Line) -> Void
+        emit: ([LogLineAssembler.Line]) -> Void
     ) async throws {
         let inspect = try await host.decode(ContainerInspect.self, EngineRequests.inspectContainer(container))
         var assembler = LogLineAssembler(tty: inspect.isTTY)
         do {
             try await host.stream(request) { response in
                 while let piece = try await response.next() {
-                    for line in try assembler.feed(piece.readableBytesView) { emit(line) }
+                    emit(try assembler.feed(piece.readableBytesView))
                 }
             }
         } catch {
             // A stream cut short (daemon error, cancelled) still shows the partial lines it held.
-            assembler.finish().lines.forEach(emit)
+            emit(assembler.finish().lines)
             throw error
         }
         let (rest, error) = assembler.finish()
-        rest.forEach(emit)
+        emit(rest)
         if let error { throw error }
     }
 }

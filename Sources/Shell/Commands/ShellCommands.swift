@@ -152,7 +152,11 @@ enum ShellCommands {
         name: "exit", aliases: ["quit"], summary: "Leave the shell", usage: "exit [STATUS]", scope: .shell,
         arguments: [ArgumentSpec("STATUS", optional: true)]
     ) { invocation in
-        let code = invocation.arguments.positional.first.flatMap { Int32($0) } ?? 0
+        let words = invocation.arguments.positional
+        // A typo must not end a script: only `exit` or `exit N` leaves.
+        guard words.count <= 1, let code = words.isEmpty ? 0 : Int32(words[0]) else {
+            throw ShellUsageError("exit takes one optional numeric status, got '\(words.joined(separator: " "))'")
+        }
         invocation.shell.requestExit(ExitStatus(rawValue: code) ?? .failed)
     }
 }

@@ -56,26 +56,10 @@ enum StatsCommand {
         } else {
             containers = names
         }
-        let errors = await withTaskGroup(of: Error?.self) { group in
-            for container in containers {
-                group.addTask {
-                    do {
-                        try await follow(container, on: host, streaming: streaming) { display.update(host: host.name, container: container, sample: $0) }
-                        // A live stream that ended (the container is gone) leaves the table.
-                        if streaming { display.board.withLockedValue { $0.remove(host: host.name, container: container) } }
-                        return nil
-                    } catch {
-                        return error
-                    }
-                }
-            }
-            var errors: [Error] = []
-            for await case let error? in group { errors.append(error) }
-            return errors
-        }
-        if let unreachable = errors.first(where: { !($0 is EngineAPIError) }) { throw unreachable }
-        for error in errors {
-            display.presenter.failure(HostFailure(host: host.name, kind: .failed, message: "\(error)"))
+        try await PerContainer.run(containers, on: host, presenter: display.presenter) { container in
+            try await follow(container, on: host, streaming: streaming) { display.update(host: host.name, container: container, sample: $0) }
+            // A live stream that ended (the container is gone) leaves the table.
+            if streaming { display.board.withLockedValue { $0.remove(host: host.name, container: container) } }
         }
     }
 

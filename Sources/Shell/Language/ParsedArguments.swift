@@ -76,6 +76,9 @@ public enum FlagParser {
             }
             index += 1
         }
+        if command.arguments.isEmpty, let extra = parsed.positional.first {
+            throw ShellUsageError("\"\(command.name)\" accepts no arguments, got '\(extra)'; see 'help \(command.name)'")
+        }
         return parsed
     }
 

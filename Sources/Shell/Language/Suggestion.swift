@@ -2,12 +2,12 @@
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a typo.
     public static func nearest(to word: String, in candidates: [String]) -> String? {
-        let limit = max(1, word.count / 3)
+        let length = word.count
+        let limit = max(1, length / 3)
         var best: (String, Int)?
-        for candidate in candidates {
-            // The distance is at least the difference in length: a long word (a 1 MB line) costs
-            // nothing instead of a quadratic table per candidate.
-            guard abs(word.count - candidate.count) <= limit else { continue }
+        // The distance is at least the difference in length: skipping those keeps a pasted
+        // megabyte from costing a quadratic comparison with every candidate.
+        for candidate in candidates where abs(candidate.count - length) <= limit {
             let distance = editDistance(word, candidate)
             if distance <= limit, distance < (best?.1 ?? .max) { best = (candidate, distance) }
         }

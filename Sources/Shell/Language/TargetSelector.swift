@@ -13,7 +13,12 @@ public enum TargetSelector {
         var included = Set<String>()
         var excluded = Set<String>()
         var sawInclusion = false
-        for item in expression.split(separator: ",", omittingEmptySubsequences: true).map(String.init) {
+        if expression.isEmpty { throw ShellUsageError("empty target after '@'") }
+        for item in expression.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
+            // `@,` or `@m1,` must not quietly mean every host.
+            guard item != "", item != "!" else {
+                throw ShellUsageError("empty target in '@\(expression)': name a host, a group, a glob or all")
+            }
             if item.hasPrefix("!") {
                 excluded.formUnion(try expand(String(item.dropFirst()), hosts: hosts, groups: groups, seen: []))
             } else {
@@ -21,7 +26,6 @@ public enum TargetSelector {
                 included.formUnion(try expand(item, hosts: hosts, groups: groups, seen: []))
             }
         }
-        if expression.isEmpty { throw ShellUsageError("empty target after '@'") }
         if !sawInclusion { included = Set(hosts) }
         return hosts.filter { included.contains($0) && !excluded.contains($0) }
     }

@@ -52,15 +52,33 @@ public final class Presenter: Sendable {
 
     /// One whole line of a stream (logs, events, exec output).
     public func line(host: String, text: String, stderr: Bool = false, json: JSONValue? = nil) {
+        lines(host: host, [OutputLine(text: text, stderr: stderr, json: json)])
+    }
+
+    /// Several whole lines of one host's stream, written with one write per output stream:
+    /// a fast stream costs a system call per piece read from the engine, not one per line.
+    public func lines(host: String, _ lines: [OutputLine]) {
+        guard !lines.isEmpty else { return }
         switch shape {
         case .json:
-            let record = json ?? .object([("stream", .string(stderr ? "stderr" : "stdout")), ("line", .string(text))])
-            console.out(record.tagged(host: host).compact + "\n")
+            var out = ""
+            for line in lines {
+                let record = line.json
+                    ?? .object([("stream", .string(line.stderr ? "stderr" : "stdout")), ("line", .string(line.text))])
+                out += record.tagged(host: host).compact + "\n"
+            }
+            console.out(out)
         case .grouped:
-            state.withLockedValue { $0.blocks[host, default: ""] += text + "\n" }
+            let text = lines.map { $0.text + "\n" }.joined()
+            state.withLockedValue { $0.blocks[host, default: ""] += text }
         case .lines, .table:
-            let line = prefix(host) + text + "\n"
-            stderr ? console.err(line) : console.out(line)
+            let prefix = prefix(host)
+            var out = "", err = ""
+            for line in lines {
+                if line.stderr { err += prefix + line.text + "\n" } else { out += prefix + line.text + "\n" }
+            }
+            if !out.isEmpty { console.out(out) }
+            if !err.isEmpty { console.err(err) }
         }
     }
 
@@ -143,5 +161,19 @@ public final class Presenter: Sendable {
 
     private func label(_ host: String) -> String {
         console.useColor ? "\u{1B}[31m\(host)\u{1B}[0m: " : "\(host): "
+    }
+}
+
+/// One line of a host's stream: its text (without the newline), which stream it came from, and
+/// its json record when the command has a richer one than `{"stream","line"}`.
+public struct OutputLine: Sendable {
+    public var text: String
+    public var stderr: Bool
+    public var json: JSONValue?
+
+    public init(text: String, stderr: Bool = false, json: JSONValue? = nil) {
+        self.text = text
+        self.stderr = stderr
+        self.json = json
     }
 }

@@ -58,7 +58,7 @@ public final class Shell: Sendable {
         do {
             commands = try Tokenizer.split(line)
         } catch {
-            console.err("\(label)\(error)\n")
+            console.err(label + Self.printable("\(error)") + "\n")
             return .usage
         }
         var worst = ExitStatus.success
@@ -89,7 +89,7 @@ public final class Shell: Sendable {
             let prepared = try prepare(words)
             return await run(prepared, label: label)
         } catch {
-            console.err("\(label)\(error)\n")
+            console.err(label + Self.printable("\(error)") + "\n")
             return .usage
         }
     }
@@ -166,11 +166,11 @@ public final class Shell: Sendable {
             try await spec.run(invocation)
         } catch let error as ShellUsageError {
             presenter.finish()
-            console.err("\(label)\(error)\n")
+            console.err(label + Self.printable("\(error)") + "\n")
             return .usage
         } catch {
             presenter.finish()
-            console.err("\(label)\(spec.name): \(error)\n")
+            console.err(label + Self.printable("\(spec.name): \(error)") + "\n")
             return .failed
         }
         presenter.finish()
@@ -190,6 +190,23 @@ public final class Shell: Sendable {
         }
         if down { return (sessions, []) }
         return (sessions.filter { $0.status.downReason == nil }, sessions.filter { $0.status.downReason != nil })
+    }
+
+    /// An error line safe for a terminal and short enough to read: control characters (a NUL or
+    /// an escape sequence pasted into a line) are shown escaped, and a huge token is cut in the middle.
+    static func printable(_ message: String, limit: Int = 1000) -> String {
+        var text = ""
+        for scalar in message.unicodeScalars {
+            if scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value) {
+                let hex = String(scalar.value, radix: 16)
+                text += "\\x" + (hex.count < 2 ? "0" : "") + hex
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        guard text.count > limit else { return text }
+        let cut = text.count - limit
+        return "\(text.prefix(limit * 2 / 3))…[\(cut) characters]…\(text.suffix(limit / 3))"
     }
 
     /// Ends a command that failed anywhere with one line: `2 of 5 hosts failed: m3 (timeout), m5 (…)`.
