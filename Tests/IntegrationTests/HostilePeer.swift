@@ -9,9 +9,17 @@ enum HostilePeer {
     /// on a thread of its own: the fake engine's scripts need the (two-thread) cooperative pool.
     static func run(_ line: String, on fake: FakeEngine, options: [String] = []) async throws -> ProcessResult {
         let arguments = ["-H", "fake=\(fake.url)", "-H", "unix1=\(try Fleet.unix1)"] + options + ["-c", line]
+        let environment = sanitizerEnvironment
         return try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try Dmux.run(arguments, timeout: 60) }) }.start()
+            Thread { continuation.resume(with: Result { try Dmux.run(arguments, environment: environment, timeout: 60) }) }.start()
         }
+    }
+
+    /// Under AddressSanitizer (scripts/sanitize) freed memory waits in a 256 MB quarantine that
+    /// would count as dmux's own: the memory bounds are measured with the quarantine off.
+    static var sanitizerEnvironment: [String: String] {
+        guard let options = ProcessInfo.processInfo.environment["ASAN_OPTIONS"] else { return [:] }
+        return ["ASAN_OPTIONS": options + ":quarantine_size_mb=0"]
     }
 
     /// The lines dmux printed about the fake host on stderr, the summary line excluded.

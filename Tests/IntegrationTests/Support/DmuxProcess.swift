@@ -39,6 +39,8 @@ enum Dmux {
             "DMUX_RC": "/dev/null",
             "LANG": "C.UTF-8",
         ]
+        // A sanitized dmux (scripts/sanitize) reports where the test run's own reports go.
+        for name in ["ASAN_OPTIONS", "TSAN_OPTIONS"] { base[name] = ProcessInfo.processInfo.environment[name] }
         base.merge(environment) { _, new in new }
         return try ChildProcess.run([binary] + arguments, stdin: stdin, environment: base, inherit: inherit, timeout: timeout)
     }
