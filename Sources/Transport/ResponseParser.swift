@@ -143,13 +143,13 @@ struct ResponseParser {
         while true {
             pending.writeImmutableBuffer(input)
             input.moveReaderIndex(to: input.writerIndex)
-            guard let end = pending.readableBytesView.firstRange(of: [13, 10, 13, 10]) else {
+            guard let end = pending.readableOffset(of: Self.blankLine) else {
                 if pending.readableBytes > maxHeadBytes {
                     throw HTTPParseError("response header larger than \(maxHeadBytes / 1024) KiB")
                 }
                 return nil
             }
-            let headLength = end.upperBound - pending.readerIndex
+            let headLength = end + Self.blankLine.count
             guard headLength <= maxHeadBytes else {
                 throw HTTPParseError("response header larger than \(maxHeadBytes / 1024) KiB")
             }
@@ -168,9 +168,7 @@ struct ResponseParser {
     /// Takes one CRLF-terminated line, searching the caller's buffer in place when nothing is pending
     /// so that a long body of small chunks is never copied.
     private mutating func takeLine(from input: inout ByteBuffer, limit: Int, what: String) throws(HTTPParseError) -> String? {
-        let crlf: [UInt8] = [13, 10]
-        if pending.readableBytes == 0, let range = input.readableBytesView.firstRange(of: crlf) {
-            let length = range.lowerBound - input.readerIndex
+        if pending.readableBytes == 0, let length = input.readableOffset(of: Self.crlf) {
             guard length <= limit else { throw HTTPParseError(Self.tooLong(what)) }
             let line = input.readString(length: length)!
             input.moveReaderIndex(forwardBy: 2)
@@ -178,17 +176,20 @@ struct ResponseParser {
         }
         var piece = input.readSlice(length: min(limit + 2 - pending.readableBytes, input.readableBytes))!
         pending.writeBuffer(&piece)
-        guard let range = pending.readableBytesView.firstRange(of: crlf) else {
+        guard let length = pending.readableOffset(of: Self.crlf) else {
             if pending.readableBytes >= limit + 2 { throw HTTPParseError(Self.tooLong(what)) }
             return nil
         }
         // Give back to the caller what was copied past the end of the line.
-        let overshoot = pending.writerIndex - range.upperBound
+        let overshoot = pending.readableBytes - length - Self.crlf.count
         input.moveReaderIndex(to: input.readerIndex - overshoot)
-        let line = pending.readString(length: range.lowerBound - pending.readerIndex)!
+        let line = pending.readString(length: length)!
         pending.clear()
         return line
     }
+
+    private static let crlf: [UInt8] = [13, 10]
+    private static let blankLine: [UInt8] = [13, 10, 13, 10]
 
     private static func tooLong(_ what: String) -> String {
         what == "chunk" ? "chunk longer than its declared size" : "\(what) too long"

@@ -36,6 +36,19 @@ public final class ResponseStream {
         }
     }
 
+    /// The next piece of the body and every further piece already read with it, or nil at the
+    /// end. A fast stream arrives as one small chunk per write (a chunk per log line); handling
+    /// what one socket read brought as a batch makes one terminal write of it, not one per chunk.
+    public func nextPieces() async throws -> [ByteBuffer]? {
+        guard let first = try await next() else { return nil }
+        var pieces = [first]
+        while queuedIndex < queued.count, case .body(let buffer) = queued[queuedIndex] {
+            pieces.append(buffer)
+            queuedIndex += 1
+        }
+        return pieces
+    }
+
     /// Reads the whole body, refusing to hold more than `limit` bytes.
     public func collect(upTo limit: Int) async throws -> ByteBuffer {
         var body = connection.channel.allocator.buffer(capacity: 0)

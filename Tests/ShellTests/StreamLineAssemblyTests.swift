@@ -12,9 +12,9 @@ import Testing
     }
 
     /// Feeds `bytes` in pieces of `size` and collects everything, the finish included.
-    static func assemble(_ bytes: [UInt8], tty: Bool, pieces size: Int) throws -> [LogLineAssembler.Line] {
-        var assembler = LogLineAssembler(tty: tty)
-        var lines: [LogLineAssembler.Line] = []
+    static func assemble(_ bytes: [UInt8], tty: Bool, pieces size: Int) throws -> [OutputLineAssembler.Line] {
+        var assembler = OutputLineAssembler(tty: tty)
+        var lines: [OutputLineAssembler.Line] = []
         var offset = 0
         while offset < bytes.count {
             lines += try assembler.feed(bytes[offset..<min(offset + size, bytes.count)])
@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func aCutFrameIsReportedAfterTheLinesBeforeIt() throws {
-        var assembler = LogLineAssembler(tty: false)
+        var assembler = OutputLineAssembler(tty: false)
         let cut = Self.frame(1, "ok\nhalf") + Array(Self.frame(1, "more").prefix(6))
         let lines = try assembler.feed(cut)
         let (rest, error) = assembler.finish()
@@ -60,8 +60,8 @@ import Testing
     @Test func linesOfTwoHostsNeverInterleaveInsideALine() throws {
         let console = CapturingConsole()
         let presenter = Presenter(shape: .lines, console: console, hosts: ["h1", "host2"])
-        var first = LogLineAssembler(tty: false)
-        var second = LogLineAssembler(tty: true)
+        var first = OutputLineAssembler(tty: false)
+        var second = OutputLineAssembler(tty: true)
         let one = (0..<20).flatMap { Self.frame(1, "one line \($0) of h1\n") }
         let two = Array((0..<20).map { "host2 says \($0)\r\n" }.joined().utf8)
         // Alternate small pieces of both hosts, as two connections deliver them.

@@ -47,29 +47,17 @@ enum LogsCommand {
         }
     }
 
-    /// Inspects the container for its framing, then reads its logs piece by piece: the next piece
-    /// is read only once the previous one's lines were written (backpressure).
+    /// Inspects the container for its framing, then reads its logs: the next piece is read only
+    /// once the previous one's lines were written (backpressure).
     static func stream(
         _ request: APIRequest,
         container: String,
         on host: HostSession,
-        emit: ([LogLineAssembler.Line]) -> Void
+        emit: ([OutputLineAssembler.Line]) -> Void
     ) async throws {
         let inspect = try await host.decode(ContainerInspect.self, EngineRequests.inspectContainer(container))
-        var assembler = LogLineAssembler(tty: inspect.isTTY)
-        do {
-            try await host.stream(request) { response in
-                while let piece = try await response.next() {
-                    emit(try assembler.feed(piece.readableBytesView))
-                }
-            }
-        } catch {
-            // A stream cut short (daemon error, cancelled) still shows the partial lines it held.
-            emit(assembler.finish().lines)
-            throw error
+        try await host.stream(request) { response in
+            try await OutputLineAssembler.read(response, tty: inspect.isTTY, emit: emit)
         }
-        let (rest, error) = assembler.finish()
-        emit(rest)
-        if let error { throw error }
     }
 }

@@ -11,32 +11,8 @@ struct OutputPump {
     let tty: Bool
 
     func drain(_ response: ResponseStream) async throws {
-        var demultiplexer = StdcopyDemultiplexer()
-        var out = LineSplitter()
-        var err = LineSplitter()
-        defer {
-            if let last = out.finish() { emit([last], stderr: false) }
-            if let last = err.finish() { emit([last], stderr: true) }
-        }
-        while let piece = try await response.next() {
-            if tty {
-                emit(out.feed(piece.readableBytesView), stderr: false)
-                continue
-            }
-            for frame in try demultiplexer.feed(piece.readableBytesView) {
-                if frame.stream == .stderr {
-                    emit(err.feed(frame.payload), stderr: true)
-                } else {
-                    emit(out.feed(frame.payload), stderr: false)
-                }
-            }
-        }
-        if !tty { try demultiplexer.finish() }
-    }
-
-    private func emit(_ lines: [[UInt8]], stderr: Bool) {
-        for line in lines {
-            presenter.line(host: host, text: String(decoding: line, as: UTF8.self), stderr: stderr)
+        try await OutputLineAssembler.read(response, tty: tty) { lines in
+            presenter.lines(host: host, lines.map { OutputLine(text: $0.text, stderr: $0.stderr) })
         }
     }
 }

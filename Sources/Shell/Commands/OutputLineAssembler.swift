@@ -1,12 +1,14 @@
 import DockerAPI
+import Transport
 
-/// Turns one container's log bytes into whole lines, each tagged stdout or stderr.
+/// Turns a container's output (its logs, or an attached or exec'd process) into whole lines,
+/// each tagged stdout or stderr.
 ///
 /// The framing comes from the container's `Config.Tty` (docker-reference §6.3), never from the
 /// Content-Type: a TTY stream is raw bytes (stderr merged into stdout), anything else is stdcopy
 /// frames. Frames follow the process's writes, not lines, so each stream keeps its own partial
 /// line until its newline arrives; `finish()` flushes what is left when the stream ends.
-struct LogLineAssembler {
+struct OutputLineAssembler {
     struct Line: Sendable, Hashable {
         var stderr: Bool
         var text: String
@@ -46,6 +48,31 @@ struct LogLineAssembler {
         } catch {
             return (lines, error)
         }
+    }
+
+    /// Reads `response` to its end and hands its lines to `emit` a batch per socket read, so a
+    /// fast stream costs a terminal write per read, not per line. Lines already assembled are
+    /// emitted even when the stream fails (cut short, cancelled, a bad frame), before the error.
+    static func read(_ response: ResponseStream, tty: Bool, emit: ([Line]) -> Void) async throws {
+        var assembler = OutputLineAssembler(tty: tty)
+        do {
+            while let pieces = try await response.nextPieces() {
+                var lines: [Line] = []
+                do {
+                    for piece in pieces { lines += try assembler.feed(piece.readableBytesView) }
+                } catch {
+                    emit(lines)
+                    throw error
+                }
+                emit(lines)
+            }
+        } catch {
+            emit(assembler.finish().lines)
+            throw error
+        }
+        let (rest, error) = assembler.finish()
+        emit(rest)
+        if let error { throw error }
     }
 
     /// A TTY's final `\r` (a line cut at its `\r\n`) is not text.
