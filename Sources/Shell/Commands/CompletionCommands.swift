@@ -30,7 +30,10 @@ enum CompletionCommands {
         // The words are the user's, flags included: take them as typed, not as our own flags.
         let (plan, hostFlags) = CommandLineCompletion.plan(words: invocation.arguments.positional)
         addHosts(hostFlags, to: shell)
+        let started = ContinuousClock.now
         let completion = ShellCompletion(shell: shell)
+        let disk = CompletionDiskCache(environment: shell.environment, home: shell.environment["HOME"] ?? NSHomeDirectory())
+        disk.seed(completion.cache, for: shell.registry.sessions)
         let candidates: [String]
         switch plan {
         case .fixed(let names):
@@ -40,6 +43,7 @@ enum CompletionCommands {
             candidates = CommandLineCompletion.values(of: flag, typed: typed, catalog: catalog).map { prefix + $0 }
         case .line(let line, let prefix):
             candidates = await completion.completionsFetchingLive(line: line, cursor: line.unicodeScalars.count).map { prefix + $0 }
+            disk.store(completion.cache, for: shell.registry.sessions, since: started)
         }
         invocation.console.out(candidates.map { $0 + "\n" }.joined())
     }

@@ -8,7 +8,7 @@ import NIOConcurrencyHelpers
 /// refresh; it waits (bounded by `deadline`) only for hosts it has never heard from, and never for
 /// hosts that are down, so a slow or dead engine never blocks the keyboard.
 public final class LiveCandidateCache: Sendable {
-    public enum Kind: Sendable, Hashable { case containers, images }
+    public enum Kind: String, Sendable, Hashable, CaseIterable { case containers, images }
 
     public struct Limits: Sendable {
         /// How long an answer counts as fresh.
@@ -68,6 +68,25 @@ public final class LiveCandidateCache: Sendable {
     /// Hosts whose entry for `kind` exists (so refreshing them after a command is worth it).
     public func cachedHosts(_ kind: Kind) -> Set<String> {
         entries.withLockedValue { Set($0.keys.filter { $0.kind == kind }.map(\.host)) }
+    }
+
+    /// Takes an answer fetched `age` ago (by an earlier `__complete`, see CompletionDiskCache) as
+    /// if this cache had fetched it then.
+    public func seed(_ kind: Kind, host: String, values: [ContainerCandidate], age: Duration) {
+        entries.withLockedValue { entries in
+            entries[Key(kind: kind, host: host)] = Entry(values: values, fetchedAt: ContinuousClock.now - age)
+        }
+    }
+
+    /// The answers held for `hosts`, each with its age.
+    public func answers(_ kind: Kind, on hosts: [HostSession]) -> [(host: HostSession, values: [ContainerCandidate], age: Duration)] {
+        let now = ContinuousClock.now
+        return entries.withLockedValue { entries in
+            hosts.compactMap { host in
+                guard let entry = entries[Key(kind: kind, host: host.name)], let fetchedAt = entry.fetchedAt else { return nil }
+                return (host, entry.values, now - fetchedAt)
+            }
+        }
     }
 
     /// What is cached now, without refreshing anything.
