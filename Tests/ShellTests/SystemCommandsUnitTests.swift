@@ -42,6 +42,7 @@ import Testing
         let version = try JSONParser.parse(Array(#"{"Version":"20.10.24","ApiVersion":"1.41"}"#.utf8))
         let root = SystemCommands.templateRoot(version: version)
         #expect(try render("{{.Server.Version}} {{.ApiVersion}}", root) == "20.10.24 1.41")
+        #expect(try render("{{.Server.APIVersion}} {{.APIVersion}}", root) == "1.41 1.41")
     }
 }
 

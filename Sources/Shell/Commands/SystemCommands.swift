@@ -35,10 +35,12 @@ enum SystemCommands {
     }
 
     /// The /version object, plus itself as `Server`, so docker habits (`{{.Server.Version}}`)
-    /// work beside the shorter `{{.Version}}`.
+    /// work beside the shorter `{{.Version}}`. Docker's templates see Go field names, which
+    /// equal the JSON keys but for one: `ApiVersion` is `APIVersion` there.
     static func templateRoot(version: JSONValue) -> JSONValue {
-        guard case .object(let members) = version else { return version }
-        return .object(members + [("Server", version)])
+        guard case .object(var members) = version else { return version }
+        if let api = members.first(where: { $0.0 == "ApiVersion" })?.1 { members.append(("APIVersion", api)) }
+        return .object(members + [("Server", .object(members))])
     }
 
     static let top = CommandSpec(
