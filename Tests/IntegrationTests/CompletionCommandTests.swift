@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `dmux completion SHELL` and `dmux __complete` through the real binary, and the bash script
-/// under a real bash with bash-completion.
+/// `dmux completion SHELL` and `dmux __complete` through the real binary, and the committed
+/// scripts under a real bash (with bash-completion), fish and zsh.
 @Suite struct CompletionCommandTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -41,9 +41,19 @@ import TestSupport
         #expect(!(try Dmux.run(["-c", "help"]).stdout.contains("__complete")))
     }
 
+    /// Runs `program` under `shell` with the built dmux first on PATH and the fleet's machine store.
+    static func inShell(_ shell: [String], _ program: String) throws -> [String] {
+        let binary = URL(fileURLWithPath: Dmux.binary).deletingLastPathComponent().path
+        let result = try ChildProcess.run(shell + [program], environment: [
+            "PATH": "\(binary):/usr/bin:/bin", "HOME": try Dmux.temporaryHome(), "DMUX_RC": "/dev/null",
+            "MACHINE_STORAGE_PATH": try Fleet.machineStore,
+        ], timeout: 30)
+        #expect(result.stderr.isEmpty, "\(shell[0]): \(result.stderr)")
+        return result.lines.filter { !$0.isEmpty }
+    }
+
     /// The committed bash script in a real bash with bash-completion, the way a user's shell runs it.
     @Test func bashCompletesFlagsHostsAndCommands() throws {
-        let binary = URL(fileURLWithPath: Dmux.binary).deletingLastPathComponent().path
         let script = Self.repository.appendingPathComponent("completions/dmux.bash").path
         func complete(_ line: String) throws -> [String] {
             let program = """
@@ -55,16 +65,46 @@ import TestSupport
                 _dmux dmux "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
                 printf '%s\\n' "${COMPREPLY[@]}"
                 """
-            let result = try ChildProcess.run(["/bin/bash", "-c", program], stdin: "", environment: [
-                "PATH": "\(binary):/usr/bin:/bin", "HOME": try Dmux.temporaryHome(), "DMUX_RC": "/dev/null",
-                "MACHINE_STORAGE_PATH": try Fleet.machineStore,
-            ], inherit: [:], timeout: 30)
-            return result.lines.filter { !$0.isEmpty }
+            return try Self.inShell(["/bin/bash", "-c"], program)
         }
         #expect(try complete("dmux --no-t") == ["--no-tlsverify"])
         #expect(try complete("dmux @tl").sorted() == ["@tls1", "@tls2"])
         #expect(try complete("dmux -H u1=\(try Fleet.unix1) use u").sorted() == ["u1"])
         #expect(try complete("dmux --format=js") == ["json"])  // bash keeps the text before '='
         #expect(try complete("dmux completion ").sorted() == ["bash", "fish", "zsh"])
+    }
+
+    /// The committed fish script in a real fish: `complete -C` asks it as a Tab would.
+    @Test func fishCompletesFlagsHostsAndCommands() throws {
+        let script = Self.repository.appendingPathComponent("completions/dmux.fish").path
+        func complete(_ line: String) throws -> [String] {
+            try Self.inShell(["/usr/bin/fish", "--no-config", "-c"], "source '\(script)'; complete -C '\(line)'")
+                .map { String($0.split(separator: "\t").first ?? "") }
+        }
+        #expect(try complete("dmux --no-t") == ["--no-tlsverify"])
+        #expect(try complete("dmux @tl").sorted() == ["@tls1", "@tls2"])
+        #expect(try complete("dmux -H u1=\(try Fleet.unix1) use u").sorted() == ["u1"])
+        #expect(try complete("dmux completion ").sorted() == ["bash", "fish", "zsh"])
+    }
+
+    /// The committed zsh script in a real zsh. Outside a Tab zsh has no completion widgets, so
+    /// `compadd` prints what it is given and `words`/`CURRENT`/`PREFIX` are set as a Tab sets them.
+    @Test func zshCompletesFlagsHostsAndCommands() throws {
+        let script = Self.repository.appendingPathComponent("completions/_dmux").path
+        func complete(_ words: [String]) throws -> [String] {
+            let quoted = words.map { "'" + $0 + "'" }.joined(separator: " ")
+            let program = """
+                compadd() { local take=0 a; for a in "$@"; do if (( take )); then print -r -- "$a"; elif [[ $a == -- ]]; then take=1; fi; done }
+                compdef() { }
+                source '\(script)'
+                words=(\(quoted)); CURRENT=${#words}; PREFIX=${words[CURRENT]}
+                _dmux
+                """
+            return try Self.inShell(["/usr/bin/zsh", "-f", "-c"], program)
+        }
+        #expect(try complete(["dmux", "--no-t"]) == ["--no-tlsverify"])
+        #expect(try complete(["dmux", "@tl"]).sorted() == ["@tls1", "@tls2"])
+        #expect(try complete(["dmux", "-H", "u1=\(try Fleet.unix1)", "use", "u"]).sorted() == ["u1"])
+        #expect(try complete(["dmux", "completion", ""]).sorted() == ["bash", "fish", "zsh"])
     }
 }
