@@ -140,6 +140,23 @@ import Testing
         #expect(mine.first?.hasPrefix(#"{"host":"unix1","BlockIO":"#) == true, "\(result)")
     }
 
+    /// A live `stats` takes in a container that starts while it runs, on that container's host
+    /// only, and lets it go when it stops, as `docker stats` does.
+    @Test func liveStatsFollowsAContainerThatStartsLater() throws {
+        let name = FleetDocker.uniqueName("t-stats-late")
+        defer { FleetDocker.removeEverywhere(name) }
+        let dmux = try RunningDmux(try ContainerCommandsTests.arguments("@unix1,tls1 stats --format json"),
+                                   environment: ["MACHINE_STORAGE_PATH": try Fleet.machineStore])
+        defer { dmux.terminate() }
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(dmux.isRunning, "\(dmux.transcript)")
+        #expect(!dmux.stdout().contains { $0.contains(name) }, "\(dmux.transcript)")
+        try FleetDocker.run(try Fleet.tls1, ["run", "-d", "--network", "none", "--name", name, Fleet.image, "sleep", "300"])
+        let sampled = dmux.waitForLine(within: 10) { $0.text.hasPrefix(#"{"host":"tls1""#) && $0.text.contains(#""Name":"\#(name)""#) }
+        #expect(sampled != nil, "\(dmux.transcript)")
+        #expect(!dmux.stdout().contains { $0.hasPrefix(#"{"host":"unix1""#) && $0.contains(name) }, "\(dmux.transcript)")
+    }
+
     /// Ctrl-C (SIGINT) while streaming: every stream is closed and dmux exits at once with 130.
     @Test(arguments: ["events", "logs -f NAME", "stats NAME"])
     func interruptEndsAStreamPromptly(command: String) throws {

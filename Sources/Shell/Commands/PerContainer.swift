@@ -12,8 +12,21 @@ enum PerContainer {
         presenter: Presenter,
         _ body: @escaping @Sendable (String) async throws -> Void
     ) async throws {
+        try await run(AsyncStream { found in
+            containers.forEach { found.yield($0) }
+            found.finish()
+        }, on: host, presenter: presenter, body)
+    }
+
+    /// The same for containers that keep being found (`stats` follows the ones that start).
+    static func run(
+        _ containers: AsyncStream<String>,
+        on host: HostSession,
+        presenter: Presenter,
+        _ body: @escaping @Sendable (String) async throws -> Void
+    ) async throws {
         let errors = await withTaskGroup(of: Error?.self) { group in
-            for container in containers {
+            for await container in containers {
                 group.addTask {
                     do {
                         try await body(container)

@@ -47,19 +47,63 @@ enum StatsCommand {
     }
 
     /// Samples every chosen container of one host concurrently; a container the engine does not
-    /// know is a failure of the host, and the others go on.
+    /// know is a failure of the host, and the others go on. Without names, a live table also
+    /// takes in the containers that start (and with `-a`, are created) while it is shown, as
+    /// `docker stats` does.
     static func sample(_ host: HostSession, names: [String], all: Bool, streaming: Bool, display: Display) async throws {
-        let containers: [String]
-        if names.isEmpty {
-            let list = try await host.decode([ContainerSummary].self, EngineRequests.listContainers(all: all))
-            containers = list.map { $0.names.first.map { String($0.dropFirst()) } ?? $0.id }
-        } else {
-            containers = names
-        }
-        try await PerContainer.run(containers, on: host, presenter: display.presenter) { container in
+        let show: @Sendable (String) async throws -> Void = { container in
             try await follow(container, on: host, streaming: streaming) { display.update(host: host.name, container: container, sample: $0) }
             // A live stream that ended (the container is gone) leaves the table.
             if streaming { display.board.withLockedValue { $0.remove(host: host.name, container: container) } }
+        }
+        if !names.isEmpty {
+            return try await PerContainer.run(names, on: host, presenter: display.presenter, show)
+        }
+        // An fd:// engine has one connection: the events stream would leave none for the samples.
+        let singleConnection = if case .fd = host.endpoint.address { true } else { false }
+        guard streaming, !singleConnection else {
+            return try await PerContainer.run(try await list(host, all: all), on: host, presenter: display.presenter, show)
+        }
+        let following = NIOLockedValueBox(Set<String>())
+        let (containers, found) = AsyncStream.makeStream(of: String.self)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                defer { found.finish() }
+                try await watch(host, all: all) { name in
+                    if following.withLockedValue({ $0.insert(name).inserted }) { found.yield(name) }
+                }
+            }
+            group.addTask {
+                try await PerContainer.run(containers, on: host, presenter: display.presenter) { container in
+                    defer { following.withLockedValue { _ = $0.remove(container) } }
+                    try await show(container)
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    /// The names of the host's running (or, with `all`, every) containers.
+    static func list(_ host: HostSession, all: Bool) async throws -> [String] {
+        let list = try await host.decode([ContainerSummary].self, EngineRequests.listContainers(all: all))
+        return list.map { $0.names.first.map { String($0.dropFirst()) } ?? $0.id }
+    }
+
+    /// Hands `found` the containers listed now, then each one that starts (or is created, with
+    /// `all`) until the command ends. The events are subscribed to before listing, so a
+    /// container starting in between is not missed (at worst it is found twice).
+    static func watch(_ host: HostSession, all: Bool, found: @Sendable (String) -> Void) async throws {
+        var filters = Filters([("type", "container"), ("event", "start")])
+        if all { filters.add("event", "create") }
+        try await host.stream(EngineRequests.events(filters: filters)) { response in
+            for name in try await list(host, all: all) { found(name) }
+            var splitter = JSONStreamSplitter()
+            while let piece = try await response.next() {
+                for value in try splitter.feed(piece.readableBytesView) {
+                    let event = try JSONDecoder().decode(EngineEvent.self, from: Data(value))
+                    found(event.actor.attributes["name"] ?? event.actor.id)
+                }
+            }
         }
     }
 
