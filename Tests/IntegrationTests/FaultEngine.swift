@@ -88,16 +88,7 @@ final class FaultEngine {
             if process.isRunning { kill9() }
             self.process = nil
         }
-        // After a kill -9 the shims outlive their engine, and the containers outlive the shims.
-        let stragglers = processesNamingDirectory()
-        for straggler in stragglers.flatMap({ descendants(of: $0) }) + stragglers { kill(straggler, SIGKILL) }
-        // A restart after a kill stacks a second bind mount of the data-root on the first.
-        for _ in 0..<5 {
-            let ours = ownMounts()
-            if ours.isEmpty { break }
-            for mount in ours.sorted(by: >) { umount2(mount, Int32(MNT_DETACH)) }
-        }
-        try? FileManager.default.removeItem(atPath: directory)
+        EngineFolder.tearDown(directory)
     }
 
     var log: String { (try? String(contentsOfFile: directory + "/dockerd.log", encoding: .utf8))?.suffix(1500).description ?? "" }
@@ -116,42 +107,5 @@ final class FaultEngine {
         let file = (ProcessInfo.processInfo.environment["DMUX_FLEET_DIR"] ?? "/tmp/dmux-fleet") + "/storage-driver"
         let driver = (try? String(contentsOfFile: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         return driver.isEmpty ? "vfs" : driver
-    }
-
-    private func ownMounts() -> [String] {
-        // Read to the end: String(contentsOfFile:) stops at 4 KiB on procfs, where sizes read 0.
-        let data = FileHandle(forReadingAtPath: "/proc/self/mounts")?.readDataToEndOfFile() ?? Data()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line -> String? in
-            let fields = line.split(separator: " ")
-            return fields.count > 1 && fields[1].hasPrefix(directory + "/") ? String(fields[1]) : nil
-        }
-    }
-
-    /// Processes whose command line names this engine's folder: only ever ours.
-    private func processesNamingDirectory() -> [pid_t] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { entry in
-            guard let pid = pid_t(entry), pid != getpid(),
-                  let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return nil }
-            return String(decoding: data, as: UTF8.self).contains(directory + "/") ? pid : nil
-        }
-    }
-
-    /// Every process below `parent`, found through /proc.
-    private func descendants(of parent: pid_t) -> [pid_t] {
-        var children: [pid_t: [pid_t]] = [:]
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
-            guard let child = pid_t(entry),
-                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { continue }
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            if fields.count > 1, let parentID = pid_t(fields[1]) { children[parentID, default: []].append(child) }
-        }
-        var result: [pid_t] = []
-        var queue = children[parent] ?? []
-        while let next = queue.popLast() {
-            result.append(next)
-            queue += children[next] ?? []
-        }
-        return result
     }
 }

@@ -41,11 +41,11 @@ final class MachineTestEngine {
 
     var log: String { (try? String(contentsOfFile: directory + "/dockerd.log", encoding: .utf8))?.suffix(1500).description ?? "" }
 
-    /// SIGTERM to our dockerd's pid (it stops its containerd), SIGKILL after 20 s, then removes its folders.
+    /// SIGTERM to our dockerd (it stops its containerd), SIGKILL after 20 s, then leaves nothing of its folder.
     func stop() {
         process.signal(SIGTERM)
         process.wait(until: Date().addingTimeInterval(20))
-        try? FileManager.default.removeItem(atPath: directory)
+        EngineFolder.tearDown(directory)
     }
 
     /// A TCP port nothing listens on right now.

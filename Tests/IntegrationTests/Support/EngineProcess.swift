@@ -48,38 +48,10 @@ final class SocketActivatedEngine {
         return comm.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Stops dockerd (and the containerd it started) by pid, unmounts and removes its folder.
+    /// Stops dockerd (and the containerd it started), then leaves nothing of its folder.
     func stop() {
-        let doomed = [pid] + descendants(of: pid)
         process.signal(SIGTERM)
         process.wait(until: Date().addingTimeInterval(20))
-        for survivor in doomed where kill(survivor, 0) == 0 { kill(survivor, SIGKILL) }
-        // Read to the end: /proc files have no size, and a busy machine's mount table is long.
-        let mounts = String(decoding: FileHandle(forReadingAtPath: "/proc/self/mounts")?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
-        let ours = mounts.split(separator: "\n").compactMap { line -> String? in
-            let fields = line.split(separator: " ")
-            return fields.count > 1 && fields[1].hasPrefix(directory) ? String(fields[1]) : nil
-        }
-        for mount in ours.sorted(by: >) { umount2(mount, Int32(MNT_DETACH)) }
-        try? FileManager.default.removeItem(atPath: directory)
-    }
-
-    /// Every process below `parent`, found through /proc.
-    private func descendants(of parent: pid_t) -> [pid_t] {
-        var children: [pid_t: [pid_t]] = [:]
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
-            guard let child = pid_t(entry),
-                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { continue }
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            if fields.count > 1, let parentID = pid_t(fields[1]) { children[parentID, default: []].append(child) }
-        }
-        var result: [pid_t] = []
-        var queue = children[parent] ?? []
-        while let next = queue.popLast() {
-            result.append(next)
-            queue += children[next] ?? []
-        }
-        return result
+        EngineFolder.tearDown(directory)
     }
 }
