@@ -43,18 +43,21 @@ let libeditAttemptedCompletion:
         return CompletionMatches.make(candidates)
     }
 
-/// Builds readline's match array.
+/// Builds readline's match array: `[common prefix, candidates…, NULL]`, or `[match, NULL, NULL]`
+/// for a single match. libedit decides "single match, append a space" by reading `matches[2]`
+/// even when `matches[1]` is NULL, so the array always has room for it: with two slots that
+/// read went past the allocation (seen under AddressSanitizer as a Tab that added no space).
 enum CompletionMatches {
     static func make(_ candidates: [String]) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
         let unique = candidates.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         guard let first = unique.first else { return nil }
-        let head = unique.count == 1 ? first : commonPrefix(unique)
-        let strings = unique.count == 1 ? [head] : [head] + unique
-        guard let array = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (strings.count + 1))?
-            .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: strings.count + 1)
+        let strings = unique.count == 1 ? [first] : [commonPrefix(unique)] + unique
+        let slots = max(strings.count + 1, 3)
+        guard let array = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * slots)?
+            .bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: slots)
         else { return nil }
+        array.initialize(repeating: nil, count: slots)
         for (index, string) in strings.enumerated() { array[index] = strdup(string) }
-        array[strings.count] = nil
         return array
     }
 
