@@ -121,4 +121,45 @@ enum ThreeEngines {
         #expect(json.status == 0 && types(json.stdout) == types(docker), "\(json)")
         #expect(json.lines.allSatisfy { $0.hasPrefix(#"{"host":"tls1","Active":"#) }, "\(json)")
     }
+
+    /// `df -v`: docker's four sections in its order, each a table with a HOST column whose other
+    /// cells are what `docker system df -v` prints for that engine; json is one record per host.
+    @Test func dfVerboseHasDockersFourTablesWithAHostColumn() throws {
+        let name = FleetDocker.uniqueName("t-df")
+        defer {
+            FleetDocker.removeEverywhere(name)
+            _ = try? FleetDocker.run("tls1", ["volume", "rm", "-f", name], allowFailure: true)
+        }
+        try FleetDocker.run("tls1", ["create", "--network", "none", "--name", name, "-v", "\(name):/data", Fleet.image, "true"])
+        let result = try ThreeEngines.run("@unix1,tls1 df -v")
+        #expect(result.status == 0 && result.stderr == "", "\(result)")
+        let titles = result.lines.filter { $0.hasSuffix(":") || $0.hasPrefix("Build cache usage:") }
+        #expect(titles == ["Images space usage:", "Containers space usage:", "Local Volumes space usage:",
+                           "Build cache usage: unix1 0B, tls1 0B"], "\(result)")
+        let cells = { (line: String) in line.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        let headers = result.lines.filter { $0.hasPrefix("HOST ") }.map(cells)
+        #expect(headers == [
+            ["HOST", "REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE", "SHARED SIZE", "UNIQUE SIZE", "CONTAINERS"],
+            ["HOST", "CONTAINER ID", "IMAGE", "COMMAND", "LOCAL VOLUMES", "SIZE", "CREATED", "STATUS", "NAMES"],
+            ["HOST", "VOLUME NAME", "LINKS", "SIZE"],
+            ["HOST", "CACHE ID", "CACHE TYPE", "SIZE", "CREATED", "LAST USED", "USAGE", "SHARED"],
+        ], "\(result)")
+        // tls1's rows without the HOST cell are docker's rows for tls1 (ages aside: "Less than a
+        // second ago" may have become "1 second ago" in between).
+        let docker = try FleetDocker.output("tls1", ["system", "df", "-v"]).split(separator: "\n").map(String.init)
+        let timeless = { (row: [String]) in row.filter { !$0.hasSuffix(" ago") } }
+        for mine in [Fleet.image.split(separator: ":").first.map(String.init) ?? "", name] {
+            let ours = result.lines.filter { $0.hasPrefix("tls1 ") && $0.contains(mine) }.map { timeless(Array(cells($0).dropFirst())) }
+            let theirs = docker.filter { $0.contains(mine) }.map { timeless(cells($0)) }
+            #expect(!ours.isEmpty && ours == theirs, "ours \(ours), docker's \(theirs)")
+        }
+
+        let json = try ThreeEngines.run("@unix1,tls1 df -v --format json")
+        #expect(json.status == 0 && json.lines.count == 2, "\(json)")
+        let tls1 = try #require(json.lines.first { $0.hasPrefix(#"{"host":"tls1","Images":["#) }, "\(json)")
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(tls1.utf8)) as? [String: Any])
+        let volumes = record["Volumes"] as? [[String: String]] ?? []
+        #expect(volumes.contains { $0["Name"] == name && $0["Links"] == "1" }, "\(tls1)")
+        #expect((record["BuildCache"] as? [Any])?.isEmpty == true && record["BuildCacheSize"] as? String == "0B", "\(tls1)")
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `GET /system/df`.
 public struct DiskUsage: Decodable, Sendable, Hashable {
     public struct Volume: Decodable, Sendable, Hashable {
@@ -38,14 +40,20 @@ public struct DiskUsage: Decodable, Sendable, Hashable {
         public var inUse: Bool
         public var shared: Bool
         public var usageCount: Int
+        public var createdAt: Date?
+        /// nil when the record was never used.
+        public var lastUsedAt: Date?
 
-        public init(id: String, size: Int64, inUse: Bool, shared: Bool) {
+        public init(id: String, type: String = "", size: Int64, inUse: Bool, shared: Bool, usageCount: Int = 0,
+                    createdAt: Date? = nil, lastUsedAt: Date? = nil) {
             self.id = id
-            self.type = ""
+            self.type = type
             self.size = size
             self.inUse = inUse
             self.shared = shared
-            self.usageCount = 0
+            self.usageCount = usageCount
+            self.createdAt = createdAt
+            self.lastUsedAt = lastUsedAt
         }
 
         public init(from decoder: any Decoder) throws {
@@ -56,6 +64,17 @@ public struct DiskUsage: Decodable, Sendable, Hashable {
             inUse = c.value("InUse", default: false)
             shared = c.value("Shared", default: false)
             usageCount = c.value("UsageCount", default: 0)
+            createdAt = Self.date(c.value("CreatedAt", default: ""))
+            lastUsedAt = Self.date(c.value("LastUsedAt", default: ""))
+        }
+
+        /// RFC 3339 with or without fractional seconds, as Go's time.Time marshals.
+        static func date(_ text: String) -> Date? {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            if let date = formatter.date(from: text) { return date }
+            formatter.formatOptions = [.withInternetDateTime]
+            return formatter.date(from: text)
         }
     }
 

@@ -1,18 +1,77 @@
 import DockerAPI
+import Foundation
 
 /// `df`: `docker system df`'s summary (images, containers, volumes, build cache) for every
-/// targeted host in one table.
+/// targeted host in one table; `-v` gives docker's four detail tables, each with a HOST column.
 enum DfCommand {
     static let spec = CommandSpec(
         name: "df", summary: "Show docker disk usage (docker system df)", usage: "[@TARGETS] df [OPTIONS]",
-        scope: .engines, shape: .table
+        scope: .engines,
+        flags: [FlagSpec("verbose", short: "v", help: "Show detailed information on space usage")],
+        shape: .table
     ) { invocation in
+        let verbose = invocation.arguments.isOn("verbose")
+        if verbose, invocation.template != nil {
+            throw ShellUsageError("df: --format takes a shape (table, lines, grouped, json) with -v, not a template")
+        }
         let format = try ListFormat(user: invocation.template, defaultTable: DiskUsageRow.defaultTableFormat, quiet: false)
         _ = try format.headers(for: DiskUsageRow.self)
         let answers = await invocation.answers { host in
             try await host.decode(DiskUsage.self, EngineRequests.diskUsage())
         }
-        try format.present(answers.map { ($0.host.name, DiskUsageRow.rows($0.value)) }, to: invocation)
+        let usage = answers.map { (host: $0.host.name, value: $0.value) }
+        if verbose {
+            try details(usage, to: invocation)
+        } else {
+            try format.present(usage.map { ($0.host, DiskUsageRow.rows($0.value)) }, to: invocation)
+        }
+    }
+
+    /// `df -v`: images, containers, volumes and build cache, one table each under docker's titles;
+    /// in the json shape one record per host with the four lists (docker's `--format json` keys).
+    static func details(_ usage: [(host: String, value: DiskUsage)], to invocation: Invocation) throws {
+        let now = Date()
+        let presenter = invocation.presenter
+        // Like docker's `df -v --format json`, records carry whole IDs and commands.
+        let truncate = presenter.shape != .json
+        let images = usage.map { ($0.host, ImageRow.rows(for: $0.value.images, truncate: truncate, now: now)) }
+        let containers = usage.map { answer in
+            (answer.host, answer.value.containers.map { ContainerUsageRow(ContainerRow($0, truncate: truncate, now: now)) })
+        }
+        let volumes = usage.map { ($0.host, $0.value.volumes.map(VolumeUsageRow.init)) }
+        let cache = usage.map { ($0.host, $0.value.buildCache.map { BuildCacheRow($0, truncate: truncate, now: now) }) }
+        guard presenter.shape != .json else {
+            for (index, answer) in usage.enumerated() {
+                presenter.record(host: answer.host, json: .object([
+                    ("Images", .array(images[index].1.map(record))), ("Containers", .array(containers[index].1.map(record))),
+                    ("Volumes", .array(volumes[index].1.map(record))), ("BuildCache", .array(cache[index].1.map(record))),
+                    ("BuildCacheSize", .string(BuildCacheRow.total(answer.value.buildCache))),
+                ]))
+            }
+            return
+        }
+        let cacheSizes = usage.map { "\($0.host) \(BuildCacheRow.total($0.value.buildCache))" }.joined(separator: ", ")
+        try section("Images space usage:", images, ImageUsageRow.defaultTableFormat, to: invocation)
+        try section("Containers space usage:", containers, ContainerUsageRow.defaultTableFormat, to: invocation)
+        try section("Local Volumes space usage:", volumes, VolumeUsageRow.defaultTableFormat, to: invocation)
+        try section("Build cache usage: \(cacheSizes)", cache, BuildCacheRow.defaultTableFormat, to: invocation, last: true)
+    }
+
+    /// A title, a blank line, the table (its headers even when empty), a blank line between sections.
+    private static func section<S: FormatSubject>(
+        _ title: String, _ rows: [(String, [S])], _ template: String, to invocation: Invocation, last: Bool = false
+    ) throws {
+        let format = try ListFormat(user: template, defaultTable: template, quiet: false)
+        let table = Presenter(shape: .table, console: invocation.console, hosts: invocation.presenter.hosts)
+        table.columns(try format.headers(for: S.self))
+        invocation.console.out(title + "\n\n")
+        try format.present(rows, to: invocation, through: table)
+        table.finish()
+        if !last { invocation.console.out("\n") }
+    }
+
+    private static func record<S: FormatSubject>(_ subject: S) -> JSONValue {
+        (try? JSONParser.parse(Array(subject.jsonObject.utf8))) ?? .null
     }
 }
 

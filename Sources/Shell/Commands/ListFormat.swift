@@ -27,10 +27,13 @@ struct ListFormat: Sendable {
         }
     }
 
-    /// Hands every host's records to the presenter, hosts in target order.
-    func present<S: FormatSubject>(_ answers: [(host: String, subjects: [S])], to invocation: Invocation) throws {
+    /// Hands every host's records to the presenter (the invocation's, or one of several tables
+    /// the command prints), hosts in target order.
+    func present<S: FormatSubject>(
+        _ answers: [(host: String, subjects: [S])], to invocation: Invocation, through table: Presenter? = nil
+    ) throws {
         guard !answers.isEmpty else { return }
-        let presenter = invocation.presenter
+        let presenter = table ?? invocation.presenter
         if template.isTable {
             let headers = try self.headers(for: S.self)
             presenter.columns(headers)
