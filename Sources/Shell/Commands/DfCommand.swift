@@ -43,8 +43,8 @@ enum DfCommand {
         guard presenter.shape != .json else {
             for (index, answer) in usage.enumerated() {
                 presenter.record(host: answer.host, json: .object([
-                    ("Images", .array(images[index].1.map(record))), ("Containers", .array(containers[index].1.map(record))),
-                    ("Volumes", .array(volumes[index].1.map(record))), ("BuildCache", .array(cache[index].1.map(record))),
+                    ("Images", json(images[index].1)), ("Containers", json(containers[index].1)),
+                    ("Volumes", json(volumes[index].1)), ("BuildCache", json(cache[index].1)),
                     ("BuildCacheSize", .string(BuildCacheRow.total(answer.value.buildCache))),
                 ]))
             }
@@ -57,6 +57,8 @@ enum DfCommand {
         try section("Build cache usage: \(cacheSizes)", cache, BuildCacheRow.defaultTableFormat, to: invocation, last: true)
     }
 
+    private static func json<S: FormatSubject>(_ subjects: [S]) -> JSONValue { .array(subjects.map(ListFormat.object)) }
+
     /// A title, a blank line, the table (its headers even when empty), a blank line between sections.
     private static func section<S: FormatSubject>(
         _ title: String, _ rows: [(String, [S])], _ template: String, to invocation: Invocation, last: Bool = false
@@ -68,10 +70,6 @@ enum DfCommand {
         try format.present(rows, to: invocation, through: table)
         table.finish()
         if !last { invocation.console.out("\n") }
-    }
-
-    private static func record<S: FormatSubject>(_ subject: S) -> JSONValue {
-        (try? JSONParser.parse(Array(subject.jsonObject.utf8))) ?? .null
     }
 }
 

@@ -62,6 +62,11 @@ struct ListFormat: Sendable {
     /// The json shape's object: docker's `--format json` keys (all strings), or just the ID for `-q`.
     func record<S: FormatSubject>(_ subject: S) -> JSONValue {
         if quiet { return .object([("ID", .string(subject.field("ID") ?? ""))]) }
-        return (try? JSONParser.parse(Array(subject.jsonObject.utf8))) ?? .null
+        return Self.object(subject)
+    }
+
+    /// Every field of `subject` under docker's `--format json` keys.
+    static func object<S: FormatSubject>(_ subject: S) -> JSONValue {
+        (try? JSONParser.parse(Array(subject.jsonObject.utf8))) ?? .null
     }
 }
