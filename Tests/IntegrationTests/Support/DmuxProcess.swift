@@ -33,6 +33,12 @@ enum Dmux {
         inherit: [Int32: Int32] = [:],
         timeout: Double = 60
     ) throws -> ProcessResult {
+        try ChildProcess.run([binary] + arguments, stdin: stdin, environment: try self.environment(environment),
+                             inherit: inherit, timeout: timeout)
+    }
+
+    /// The clean base every dmux of the tests starts with, plus `extra`.
+    static func environment(_ extra: [String: String]) throws -> [String: String] {
         var base = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HOME": try temporaryHome(),
@@ -41,7 +47,6 @@ enum Dmux {
         ]
         // A sanitized dmux (scripts/sanitize) reports where the test run's own reports go.
         for name in ["ASAN_OPTIONS", "TSAN_OPTIONS"] { base[name] = ProcessInfo.processInfo.environment[name] }
-        base.merge(environment) { _, new in new }
-        return try ChildProcess.run([binary] + arguments, stdin: stdin, environment: base, inherit: inherit, timeout: timeout)
+        return base.merging(extra) { _, new in new }
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 import Glibc
 import TestSupport
 
-/// One dmux that lives through a test: in batch mode lines go to its stdin one at a time while
-/// it runs (or it runs a `-c` script), and every line it prints is kept with the moment it arrived, so a test can say
-/// "after the kill, this host's lines kept coming" or "the dead host was reported within N s".
+/// One dmux that lives through a test, fed lines on its stdin one at a time (or running a `-c`
+/// script). Every line it prints is kept with the moment it arrived, so a test can say "after the
+/// kill, this host's lines kept coming" or "the dead host was reported within N s".
 final class RunningDmux: @unchecked Sendable {
     struct Line {
         let text: String
@@ -20,9 +20,7 @@ final class RunningDmux: @unchecked Sendable {
 
     /// Starts `dmux ARGS` with its stdin on a pipe (batch mode: not a terminal).
     init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        var base = ["PATH": "/usr/bin:/bin", "HOME": try Dmux.temporaryHome(), "DMUX_RC": "/dev/null", "LANG": "C.UTF-8"]
-        base.merge(environment) { $1 }
-        child = try ChildProcess([Dmux.binary] + arguments, environment: base)
+        child = try ChildProcess([Dmux.binary] + arguments, environment: try Dmux.environment(environment))
         Thread { [self] in
             child.drain { fromStderr, bytes in append(bytes, stderr: fromStderr) }
             lock.withLock { ended = true }
