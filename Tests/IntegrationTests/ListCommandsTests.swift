@@ -76,7 +76,7 @@ enum ThreeEngines {
         defer { FleetDocker.remove(name, from: ["unix1"]) }
 
         let table = try ThreeEngines.run("ps -a --filter name=\(name) --format 'table {{.Names}}\\t{{.State}}'")
-        #expect(table.status == 0 && table.lines == ["HOST    NAMES\(String(repeating: " ", count: name.count - 2))STATE", "unix1   \(name)   created"], "\(table)")
+        #expect(table.status == 0 && table.lines == ["HOST      NAMES\(String(repeating: " ", count: name.count - 2))STATE", "unix1     \(name)   created"], "\(table)")
 
         let plain = try ThreeEngines.run("ps -a --filter name=\(name) --format '{{.Names}}'")
         #expect(plain.status == 0 && plain.lines == ["unix1 | \(name)"], "\(plain)")
@@ -161,5 +161,20 @@ enum ThreeEngines {
         let volumes = record["Volumes"] as? [[String: String]] ?? []
         #expect(volumes.contains { $0["Name"] == name && $0["Links"] == "1" }, "\(tls1)")
         #expect((record["BuildCache"] as? [Any])?.isEmpty == true && record["BuildCacheSize"] as? String == "0B", "\(tls1)")
+    }
+
+    /// Past the HOST column a table is the docker CLI's, space for space (its tabwriter: widest
+    /// cell plus three, ten at least; the empty PORTS column included).
+    @Test func tablesAreDockersSpaceForSpaceAfterTheHostColumn() throws {
+        let name = FleetDocker.uniqueName("t-cols")
+        defer { FleetDocker.removeEverywhere(name) }
+        try FleetDocker.run("unix1", ["create", "--network", "none", "--name", name, Fleet.image, "sleep", "9"])
+        let template = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.Ports}}\t{{.Status}}\t{{.Names}}"
+        let ours = try ThreeEngines.run("@unix1 ps -a --filter name=\(name) --format '\(template)'")
+        let theirs = try FleetDocker.output("unix1", ["ps", "-a", "--filter", "name=\(name)", "--format", template])
+        #expect(ours.status == 0 && ours.lines.count == 2, "\(ours)")
+        // "HOST" and "unix1" pad to docker's minimum of ten.
+        #expect(ours.lines.allSatisfy { $0.hasPrefix("HOST      ") || $0.hasPrefix("unix1     ") }, "\(ours)")
+        #expect(ours.lines.map { String($0.dropFirst(10)) }.joined(separator: "\n") == theirs, "ours:\n\(ours.stdout)docker's:\n\(theirs)")
     }
 }

@@ -119,13 +119,13 @@ import Testing
         #expect(result.status == 0, "\(result)")
         #expect(elapsed < 4, "took \(elapsed) s")
         let lines = result.lines
-        #expect(lines.first?.hasPrefix("HOST    CONTAINER ID   NAME") == true, "\(result)")
+        #expect(lines.first?.hasPrefix("HOST      CONTAINER ID   NAME") == true, "\(result)")
         for host in ["unix1", "tls1", "tls2"] {
             #expect(lines.contains { $0.hasPrefix(host) && $0.contains(" \(name) ") && $0.contains("iB / ") }, "\(result)")
             // The totals table: one row per host, one container each.
             #expect(lines.contains { $0.range(of: #"^\#(host) +1 +\d+\.\d\d% +"#, options: .regularExpression) != nil }, "\(result)")
         }
-        #expect(lines.contains { $0.hasPrefix("HOST    CONTAINERS   CPU %") }, "\(result)")
+        #expect(lines.contains { $0.hasPrefix("HOST      CONTAINERS   CPU %") }, "\(result)")
     }
 
     @Test func statsJSONIsOneRecordPerContainerWithHost() throws {
@@ -175,6 +175,6 @@ import Testing
         #expect(status == 130)
         let lines = dmux.stdout()
         if command.hasPrefix("logs") { #expect(lines.contains("unix1 | tick") && lines.contains("tls1  | tick"), "\(lines)") }
-        if command.hasPrefix("stats") { #expect(lines.contains { $0.contains("HOST    CONTAINER ID") }, "\(lines)") }
+        if command.hasPrefix("stats") { #expect(lines.contains { $0.contains("HOST      CONTAINER ID") }, "\(lines)") }
     }
 }

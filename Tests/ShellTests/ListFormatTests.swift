@@ -55,10 +55,10 @@ struct OfflineShell {
         try format.present(Self.answers, to: invocation)
         invocation.presenter.finish()
         #expect(offline.console.output == """
-            HOST   CONTAINER ID   IMAGE       COMMAND        CREATED         STATUS         PORTS   NAMES
-            m1     3e50c1d2a9f0   bb:latest   "sleep 1000"   2 minutes ago   Up 2 minutes           web
-            m1     1111c1d2a9f0   bb:latest   "sleep 1000"   2 minutes ago   Up 2 minutes           db
-            m2     91aa0c44e1b7   bb:latest   "sleep 1000"   2 minutes ago   Up 2 minutes           idle
+            HOST      CONTAINER ID   IMAGE       COMMAND        CREATED         STATUS         PORTS     NAMES
+            m1        3e50c1d2a9f0   bb:latest   "sleep 1000"   2 minutes ago   Up 2 minutes             web
+            m1        1111c1d2a9f0   bb:latest   "sleep 1000"   2 minutes ago   Up 2 minutes             db
+            m2        91aa0c44e1b7   bb:latest   "sleep 1000"   2 minutes ago   Up 2 minutes             idle
 
             """)
     }
@@ -69,7 +69,8 @@ struct OfflineShell {
         let format = try ListFormat(user: "table {{.Names}}\\t{{.State}}", defaultTable: ContainerRow.defaultTableFormat, quiet: false)
         try format.present(Self.answers, to: invocation)
         invocation.presenter.finish()
-        #expect(offline.lines == ["HOST   NAMES   STATE", "m1     web     running", "m1     db      running", "m2     idle    running"])
+        // Docker's tabwriter: a column is its widest cell plus three spaces, ten at least.
+        #expect(offline.lines == ["HOST      NAMES     STATE", "m1        web       running", "m1        db        running", "m2        idle      running"])
     }
 
     @Test func quietIsHostPrefixedWithSeveralTargetsAndPlainWithOne() throws {
