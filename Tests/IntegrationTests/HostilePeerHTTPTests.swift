@@ -5,9 +5,10 @@ import Testing
 /// host one clear line, memory stays bounded, and the real engine in the same command answers.
 @Suite struct HostilePeerHTTPTests {
     /// A peak RSS this far above dmux's usual 20–40 MB means it held a hostile answer in memory.
-    /// Under AddressSanitizer (scripts/sanitize) shadow memory and redzones add their own share
-    /// (measured: 97, 145 and 360 MB for the three bounded tests, against 39, 100 and 84 MB).
-    static let memoryBoundKiB = (ProcessInfo.processInfo.environment["ASAN_OPTIONS"] == nil ? 200 : 512) * 1024
+    /// Under AddressSanitizer (scripts/sanitize) shadow memory and redzones add their own share,
+    /// and its allocator varies from run to run: the half-sent 64 MB stdcopy frame measured 360 and
+    /// 517 MB (84 MB without ASan); the other two 97 and 145 MB (39 and 100 without).
+    static let memoryBoundKiB = (ProcessInfo.processInfo.environment["ASAN_OPTIONS"] == nil ? 200 : 768) * 1024
 
     @Test(arguments: [
         ("HTTP/1.1 OK\r\n\r\n", "malformed status line \"HTTP/1.1 OK\""),
