@@ -32,8 +32,6 @@ enum CompletionCommands {
         addHosts(hostFlags, to: shell)
         let started = ContinuousClock.now
         let completion = ShellCompletion(shell: shell)
-        let disk = CompletionDiskCache(environment: shell.environment, home: shell.environment["HOME"] ?? NSHomeDirectory())
-        disk.seed(completion.cache, for: shell.registry.sessions)
         let candidates: [String]
         switch plan {
         case .fixed(let names):
@@ -42,8 +40,11 @@ enum CompletionCommands {
             let catalog = ShellCompletion.Catalog(shell: shell, cache: completion.cache, mode: .cachedOnly)
             candidates = CommandLineCompletion.values(of: flag, typed: typed, catalog: catalog).map { prefix + $0 }
         case .line(let line, let prefix):
+            // Only a shell line can need live names: the other plans never touch the cache file.
+            let disk = CompletionDiskCache(environment: shell.environment, home: shell.environment["HOME"] ?? NSHomeDirectory())
+            let previous = disk.seed(completion.cache, for: shell.registry.sessions)
             candidates = await completion.completionsFetchingLive(line: line, cursor: line.unicodeScalars.count).map { prefix + $0 }
-            disk.store(completion.cache, for: shell.registry.sessions, since: started)
+            disk.store(completion.cache, for: shell.registry.sessions, since: started, previous: previous)
         }
         invocation.console.out(candidates.map { $0 + "\n" }.joined())
     }

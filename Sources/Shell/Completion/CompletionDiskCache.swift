@@ -57,21 +57,28 @@ struct CompletionDiskCache {
         if rename(temporary, path) != 0 { unlink(temporary) }
     }
 
-    /// Seeds `cache` with the answers on disk that are still fresh for the hosts of `sessions`.
-    func seed(_ cache: LiveCandidateCache, for sessions: [HostSession], now: Date = Date()) {
+    /// Seeds `cache` with the answers on disk that are still fresh for the hosts of `sessions`;
+    /// returns all it read, for `store` to keep without reading the file again.
+    @discardableResult
+    func seed(_ cache: LiveCandidateCache, for sessions: [HostSession], now: Date = Date()) -> [Answer] {
         let hosts = Dictionary(sessions.map { ($0.name, $0.endpoint.address.description) }, uniquingKeysWith: { first, _ in first })
-        for answer in load() where hosts[answer.host] == answer.address {
+        let loaded = load()
+        for answer in loaded where hosts[answer.host] == answer.address {
             guard let kind = LiveCandidateCache.Kind(rawValue: answer.kind) else { continue }
             let age = now.timeIntervalSince1970 - answer.fetchedAt
             guard age >= 0, age < Self.seconds(cache.limits.lifetime) else { continue }
             cache.seed(kind, host: answer.host, values: answer.candidates.map { ContainerCandidate(id: $0.id, names: $0.names) },
                        age: .milliseconds(Int(age * 1000)))
         }
+        return loaded
     }
 
-    /// Saves what `cache` holds for `sessions`, keeping other hosts' answers that are still fresh;
-    /// writes nothing when no host answered since `started` (everything came from the disk).
-    func store(_ cache: LiveCandidateCache, for sessions: [HostSession], since started: ContinuousClock.Instant, now: Date = Date()) {
+    /// Saves what `cache` holds for `sessions`, keeping other hosts' answers (of `previous`, else
+    /// of the file) that are still fresh; writes nothing when no host answered since `started`.
+    func store(
+        _ cache: LiveCandidateCache, for sessions: [HostSession], since started: ContinuousClock.Instant,
+        previous: [Answer]? = nil, now: Date = Date()
+    ) {
         let held = LiveCandidateCache.Kind.allCases.map { ($0, cache.answers($0, on: sessions)) }
         let running = ContinuousClock.now - started
         guard held.contains(where: { $0.1.contains { $0.age <= running } }) else { return }
@@ -87,7 +94,7 @@ struct CompletionDiskCache {
                     candidates: values.map { Candidate(id: $0.id, names: $0.names) }))
             }
         }
-        for answer in load() where !replaced.contains(answer.kind + "\u{0}" + answer.host) {
+        for answer in previous ?? load() where !replaced.contains(answer.kind + "\u{0}" + answer.host) {
             let age = now.timeIntervalSince1970 - answer.fetchedAt
             if age >= 0 && age < lifetime { answers.append(answer) }
         }
