@@ -3,9 +3,14 @@ import Testing
 import TestSupport
 
 /// The real interactive REPL in a tmux pane: type keys, read the screen.
+///
+/// Each instance runs its own tmux server (`-S socket`): with one shared server, the session a test kills
+/// can take the server down while the next test's `new-session` is connecting to it ("server exited
+/// unexpectedly").
 final class ReplTmux {
     let name = "dmux-repl-\(UUID().uuidString.prefix(8))"
     let history: String
+    let socket = NSTemporaryDirectory() + "dmux-tmux-\(UUID().uuidString.prefix(8))"
 
     /// Starts `dmux ARGUMENTS` in a 150×40 pane with a clean environment plus `environment`.
     init(_ arguments: [String], environment: [String: String] = [:]) throws {
@@ -16,22 +21,23 @@ final class ReplTmux {
         let command = (["env", "-i"] + env.map { "\($0)=\($1)" } + [Dmux.binary] + arguments)
             .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         // `; sleep` keeps the pane (and what dmux printed last) after dmux exits.
-        try Self.tmux(["new-session", "-d", "-s", name, "-x", "150", "-y", "40", command + "; echo '[exited '$?']'; sleep 600"])
+        try tmux(["new-session", "-d", "-s", name, "-x", "150", "-y", "40", command + "; echo '[exited '$?']'; sleep 600"])
     }
 
     deinit {
-        _ = try? Self.tmux(["kill-session", "-t", name])
+        _ = try? tmux(["kill-server"])
         try? FileManager.default.removeItem(atPath: history)
+        try? FileManager.default.removeItem(atPath: socket)
     }
 
     /// `tmux send-keys`: literal text, or key names (`Tab`, `Enter`, `Up`, `C-c`).
     func send(_ keys: String..., literal: Bool = false) throws {
-        try Self.tmux(["send-keys", "-t", name] + (literal ? ["-l", "--"] : []) + keys)
+        try tmux(["send-keys", "-t", name] + (literal ? ["-l", "--"] : []) + keys)
     }
 
     func type(_ text: String) throws { try send(text, literal: true) }
 
-    var screen: String { (try? Self.tmux(["capture-pane", "-p", "-t", name])) ?? "" }
+    var screen: String { (try? tmux(["capture-pane", "-p", "-t", name])) ?? "" }
 
     /// The last non-empty line of the pane (where the prompt and the line being edited are).
     var lastLine: String { screen.split(separator: "\n").last.map(String.init) ?? "" }
@@ -48,10 +54,11 @@ final class ReplTmux {
         return false
     }
 
-    /// Runs `tmux ARGS…`, bounded: a tmux that does not answer fails the test instead of hanging it.
+    /// Runs `tmux ARGS…` against this pane's own server, without any user configuration, bounded: a tmux
+    /// that does not answer fails the test instead of hanging it.
     @discardableResult
-    static func tmux(_ arguments: [String]) throws -> String {
-        let result = try ChildProcess.run(["/usr/bin/tmux"] + arguments, stdin: "",
+    func tmux(_ arguments: [String]) throws -> String {
+        let result = try ChildProcess.run(["/usr/bin/tmux", "-S", socket, "-f", "/dev/null"] + arguments, stdin: "",
                                     environment: ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()],
                                     inherit: [:], timeout: 20)
         guard result.status == 0 else { throw SpawnError("tmux \(arguments.first ?? ""): \(result)") }
