@@ -37,6 +37,7 @@ import Testing
     @Test func parsing() {
         #expect(APIVersion("1.41") == APIVersion(major: 1, minor: 41))
         #expect(APIVersion("v1.24") == APIVersion(major: 1, minor: 24))
+        #expect(APIVersion(" 1.41\t") == APIVersion(major: 1, minor: 41))
         #expect(APIVersion("1") == nil)
         #expect(APIVersion("1.x") == nil)
         #expect(APIVersion("") == nil)
