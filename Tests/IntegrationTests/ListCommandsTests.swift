@@ -38,6 +38,20 @@ enum ThreeEngines {
         #expect(running.status == 0 && running.lines.count == 1 && running.lines[0].hasPrefix("HOST "), "\(running)")
     }
 
+    /// Go prints times in the local zone under tzdata's abbreviation ("EST", not Foundation's "GMT-5").
+    @Test(arguments: ["America/New_York", "Asia/Kolkata", "Europe/Berlin", "UTC"])
+    func createdAtIsTheCLIsLocalTime(zone: String) throws {
+        let name = FleetDocker.uniqueName("list")
+        _ = try FleetDocker.create(name, on: ["unix1"])
+        defer { FleetDocker.remove(name, from: ["unix1"]) }
+        let docker = try FleetDocker.run("unix1", ["ps", "-a", "--filter", "name=\(name)", "--format", "{{.CreatedAt}}"],
+                                         environment: ["TZ": zone]).stdout
+        let ours = try Dmux.run(try ThreeEngines.arguments + ["-c", "@unix1 ps -a --filter name=\(name) --format '{{.CreatedAt}}'"],
+                                environment: ["TZ": zone])
+        #expect(ours.status == 0 && ours.stderr == "", "\(ours)")
+        #expect(ours.stdout == docker && docker.split(separator: " ").count == 4, "docker: \(docker)dmux: \(ours)")
+    }
+
     @Test func psQuietPrefixesIDsByHostAndIsPlainForOneHost() throws {
         let name = FleetDocker.uniqueName("list")
         let ids = try FleetDocker.create(name, on: ["unix1", "tls2"])

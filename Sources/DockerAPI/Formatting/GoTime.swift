@@ -39,8 +39,19 @@ public enum GoTime {
         return String(format: colon ? "%@%02d:%02d" : "%@%02d%02d", sign, h, m)
     }
 
+    /// The zone's name as Go prints it: tzdata's abbreviation ("EST", "CET", "+0530" style names
+    /// included). Foundation on Linux names zones "GMT-5", so the local zone, the one the CLI prints
+    /// in, asks the C library, which reads the same tzdata as Go.
     private static func abbreviation(_ date: Date, _ tz: TimeZone) -> String {
         if ["UTC", "GMT", "Etc/UTC", "Etc/GMT", "Universal", "Zulu"].contains(tz.identifier) { return "UTC" }
+        if tz.identifier == TimeZone.current.identifier, let local = localAbbreviation(date) { return local }
         return tz.abbreviation(for: date) ?? offset(date, tz, colon: false)
+    }
+
+    private static func localAbbreviation(_ date: Date) -> String? {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        guard localtime_r(&seconds, &parts) != nil, let zone = parts.tm_zone else { return nil }
+        return String(cString: zone)
     }
 }

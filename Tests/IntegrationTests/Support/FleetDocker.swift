@@ -17,13 +17,15 @@ enum FleetDocker {
         return ["DOCKER_HOST": url, "DOCKER_TLS_VERIFY": "1", "DOCKER_CERT_PATH": try Fleet.certs(machine)]
     }
 
-    /// Runs `docker ARGS…` against `engine`; throws with docker's stderr when it fails, unless allowed.
+    /// Runs `docker ARGS…` against `engine`, with `extra` added to its environment; throws with
+    /// docker's stderr when it fails, unless allowed.
     @discardableResult
-    static func run(_ engine: String, _ arguments: [String], allowFailure: Bool = false) throws -> ProcessResult {
+    static func run(_ engine: String, _ arguments: [String], environment extra: [String: String] = [:],
+                    allowFailure: Bool = false) throws -> ProcessResult {
         let result = try ChildProcess.run(
             [binary] + arguments, stdin: "",
             environment: ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": try Dmux.temporaryHome()]
-                .merging(try environment(engine)) { $1 },
+                .merging(try environment(engine)) { $1 }.merging(extra) { $1 },
             inherit: [:], timeout: 60)
         if result.status != 0 && !allowFailure {
             throw SpawnError("docker \(arguments.joined(separator: " ")) on \(engine) failed: \(result)")
