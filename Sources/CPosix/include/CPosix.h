@@ -7,4 +7,9 @@
 /// inherits only what the caller hands it on purpose.
 int dmux_spawn_closefrom(posix_spawn_file_actions_t *actions, int lowest);
 
+/// Sets up a spawned child with every signal at its default disposition, an empty signal mask and
+/// a process group of its own, whatever the spawning thread ignores or blocks (a child that
+/// inherits a blocked SIGTERM cannot be stopped politely).
+int dmux_spawnattr_fresh_group(posix_spawnattr_t *attributes);
+
 #endif
