@@ -153,11 +153,11 @@ struct ResponseParser {
             guard headLength <= maxHeadBytes else {
                 throw HTTPParseError("response header larger than \(maxHeadBytes / 1024) KiB")
             }
-            let text = pending.readString(length: headLength)!
+            let bytes = pending.readBytes(length: headLength)!
             // Give back what followed the head to the caller's buffer.
             input = pending
             pending = ByteBuffer()
-            let head = try Self.parseHead(text)
+            let head = try Self.parseHead(bytes)
             if (100..<200).contains(head.status) && head.status != 101 {
                 continue  // 100 Continue and friends: the real answer follows.
             }
@@ -195,22 +195,47 @@ struct ResponseParser {
         what == "chunk" ? "chunk longer than its declared size" : "\(what) too long"
     }
 
-    static func parseHead(_ text: String) throws(HTTPParseError) -> ResponseHead {
-        var lines = text.split(separator: "\r\n", omittingEmptySubsequences: true).makeIterator()
+    /// The status line and header lines of a head, split at CRLF on its bytes: every response passes
+    /// here, and splitting the decoded String walked it grapheme by grapheme.
+    static func parseHead(_ bytes: [UInt8]) throws(HTTPParseError) -> ResponseHead {
+        var lines = crlfLines(bytes).makeIterator()
         guard let statusLine = lines.next() else { throw HTTPParseError("empty status line") }
-        let parts = statusLine.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), parts[1].count == 3, let status = Int(parts[1]) else {
-            throw HTTPParseError("malformed status line \"\(statusLine.prefix(80))\"")
+        let parts = statusLine.split(separator: UInt8(ascii: " "), maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts[0].starts(with: "HTTP/1.".utf8), parts[1].count == 3,
+              parts[1].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              let status = Int(text(parts[1])) else {
+            throw HTTPParseError("malformed status line \"\(text(statusLine.prefix(80)))\"")
         }
         var headers: [HTTPHeader] = []
         while let line = lines.next() {
-            guard let colon = line.firstIndex(of: ":"), colon != line.startIndex, line.first != " ", line.first != "\t" else {
-                throw HTTPParseError("malformed header line \"\(line.prefix(80))\"")
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon != line.startIndex,
+                  line.first != UInt8(ascii: " "), line.first != UInt8(ascii: "\t") else {
+                throw HTTPParseError("malformed header line \"\(text(line.prefix(80)))\"")
             }
-            headers.append(HTTPHeader(String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingSpaces))
+            headers.append(HTTPHeader(text(line[..<colon]), text(line[line.index(after: colon)...]).trimmingSpaces))
         }
-        return ResponseHead(status: status, reason: parts.count > 2 ? String(parts[2]) : "", headers: headers)
+        return ResponseHead(status: status, reason: parts.count > 2 ? text(parts[2]) : "", headers: headers)
     }
+
+    /// The non-empty lines of `bytes` between CRLFs.
+    private static func crlfLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 13, index + 1 < bytes.count, bytes[index + 1] == 10 {
+                if index > start { lines.append(bytes[start..<index]) }
+                index += 2
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        if start < bytes.count { lines.append(bytes[start...]) }
+        return lines
+    }
+
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
 
     static func chunkSize(_ line: String) throws(HTTPParseError) -> Int {
         let digits = line.prefix { $0 != ";" }.trimmingSpaces
