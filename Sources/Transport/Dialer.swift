@@ -71,7 +71,12 @@ struct Dialer: Sendable {
             case .unix(let path):
                 channel = try await bootstrap.connect(unixDomainSocketPath: path).get()
             case .tcp(let host, let port, _):
-                channel = try await bootstrap.connect(host: host, port: port).get()
+                // An IP address (docker-machine's URLs carry one) needs neither getaddrinfo nor Happy Eyeballs.
+                if let literal = try? SocketAddress(ipAddress: host, port: port) {
+                    channel = try await bootstrap.connect(to: literal).get()
+                } else {
+                    channel = try await bootstrap.connect(host: host, port: port).get()
+                }
             case .fd(let descriptor):
                 try InheritedSocket.validate(descriptor)
                 channel = try await bootstrap.withConnectedSocket(descriptor).get()
