@@ -20,7 +20,8 @@ struct Dmux: AsyncParsableCommand {
             docker-machine store (MACHINE_STORAGE_PATH or ~/.docker/machine) and docker contexts.
             Exit status: 0 all targeted hosts succeeded, 1 a command failed on some host, 2 usage error, \
             3 no targeted host could be reached.
-            """)
+            """,
+        version: "dmux version 0.1.0")
 
     @Option(name: [.customShort("H"), .customLong("host")], help: "Engine to use, [NAME=]URL (repeatable): unix://PATH, tcp://HOST:PORT, fd://N")
     var hosts: [String] = []
@@ -65,6 +66,19 @@ struct Dmux: AsyncParsableCommand {
     var words: [String] = []
 
     func run() async throws {
+        // The words capture everything after dmux's own options, ArgumentParser's --help included.
+        if command == nil, let first = words.first {
+            switch first {
+            case "--help", "-h":
+                print(Self.helpMessage())
+                return
+            case "--version":
+                print(Self.configuration.version)
+                return
+            default:
+                break
+            }
+        }
         let status = await Launcher(options: self).run()
         // Leave without running atexit handlers and C++ destructors: the event loop threads may
         // still be finishing a TLS handshake with OpenSSL, and tearing OpenSSL down under them

@@ -7,6 +7,24 @@ import Testing
     /// A unix socket nothing listens on: a host that is always down.
     static let dead = "dead=unix:///tmp/dmux-no-such-engine.sock"
 
+    /// Docker habits: `--help` after any command is `help COMMAND`; `dmux --help` and `-h` show the
+    /// options, `--version` the version; none of them needs an engine.
+    @Test func helpFlagsShowUsageAndSucceed() throws {
+        let ps = try Dmux.run(["-c", "ps --help; @all logs -f --help"])
+        #expect(ps.status == 0 && ps.stderr == "", "\(ps)")
+        #expect(ps.stdout.components(separatedBy: "Usage: ").count == 3 && ps.stdout.contains("--filter"), "\(ps)")
+        // After a program's name, --help is the program's.
+        let program = try Dmux.run(["-c", "!true --help"])
+        #expect(!program.stdout.contains("Usage:"), "\(program)")
+
+        for flag in ["--help", "-h"] {
+            let top = try Dmux.run([flag])
+            #expect(top.status == 0 && top.stdout.contains("--tlsverify") && top.stdout.contains("--norc"), "\(top)")
+        }
+        let version = try Dmux.run(["--version"])
+        #expect(version.status == 0 && version.stdout.hasPrefix("dmux version "), "\(version)")
+    }
+
     @Test func pipedScriptSkipsCommentsAndBlankLinesAndRunsInOrder() throws {
         let script = """
             # a comment line

@@ -16,6 +16,16 @@ import TestSupport
         }
     }
 
+    /// The completion scripts list dmux's own options from a table in Shell that mirrors the
+    /// executable's ArgumentParser options: `dmux --help` and the scripts must name the same ones.
+    @Test func completedOptionsAreTheOptionsDmuxAccepts() throws {
+        let help = try Dmux.run(["--help"])
+        let accepted = Set(help.stdout.matches(of: /--[a-z][a-z-]*/).map { String($0.output) })
+        let bash = try Dmux.run(["completion", "bash"]).lines.first { $0.hasPrefix("# Options: ") } ?? ""
+        let completed = Set(bash.dropFirst("# Options: ".count).split(separator: " ").map(String.init))
+        #expect(accepted.count > 10 && accepted == completed, "only in --help: \(accepted.subtracting(completed)); only completed: \(completed.subtracting(accepted))")
+    }
+
     @Test func hostsFromFlagsAndTheMachineStoreQuietlyAndFastEvenWithADeadHost() throws {
         let environment = [
             "MACHINE_STORAGE_PATH": try Fleet.machineStore,

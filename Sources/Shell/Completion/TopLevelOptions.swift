@@ -19,6 +19,7 @@ public enum TopLevelOptions {
         FlagSpec("color", value: "mode", help: "Colour: auto, always, never", completion: .values(ColorMode.allCases.map(\.rawValue))),
         FlagSpec("norc", help: "Do not run the rc file"),
         FlagSpec("help", short: "h", help: "Show help information"),
+        FlagSpec("version", help: "Show dmux's version"),
     ]
 
     /// URL schemes offered for a `-H` value that has no scheme yet.

@@ -2,6 +2,8 @@
 public struct ParsedArguments: Sendable, Hashable {
     public var values: [String: [String]] = [:]
     public var positional: [String] = []
+    /// `--help` where a flag may stand: the user wants the command's usage, as docker prints it.
+    public var helpRequested = false
 
     public init() {}
 
@@ -55,6 +57,10 @@ public enum FlagParser {
                 let body = word.dropFirst(2)
                 let name = String(body.prefix { $0 != "=" })
                 let inline = body.contains("=") ? String(body.drop { $0 != "=" }.dropFirst()) : nil
+                if name == "help" && inline == nil && !command.flags.contains(where: { $0.long == "help" }) {
+                    parsed.helpRequested = true
+                    return parsed
+                }
                 guard let flag = command.flags.first(where: { $0.long == name }) else {
                     throw unknownFlag("--\(name)", command: command)
                 }

@@ -123,6 +123,7 @@ public final class Shell: Sendable {
             throw ShellUsageError("unknown command '\(name)'\(hint); try 'help'")
         }
         let arguments = try FlagParser.parse(Array(words.dropFirst()), for: spec)
+        if arguments.helpRequested { return try prepare(["help", spec.name]) }
         var shape = settings.format ?? spec.shape ?? .lines
         var template: String?
         if let format = arguments.value("format") {
