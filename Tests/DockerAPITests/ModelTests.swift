@@ -104,11 +104,66 @@ import Testing
         let info = #"{"ID":"X:Y","Containers":3,"ContainersRunning":1,"ContainersPaused":1,"ContainersStopped":1,"Images":2,"Driver":"overlay2","DriverStatus":[["Backing Filesystem","extfs"]],"MemTotal":8335540224,"NCPU":2,"OperatingSystem":"Debian GNU/Linux 12 (bookworm)","OSType":"linux","Architecture":"x86_64","Name":"m1","ServerVersion":"20.10.24+dfsg1","KernelVersion":"6.1.0","DockerRootDir":"/var/lib/docker","CgroupDriver":"systemd","Unknown":{"x":1}}"#
         let i = try EngineJSON.decode(SystemInfo.self, from: Array(info.utf8))
         #expect(i.containersRunning == 1 && i.ncpu == 2 && i.memTotal == 8335540224)
-        let text = EngineReports.infoServer(i)
+        let text = InfoReport.server(i)
         #expect(text.contains("\n Containers: 3\n  Running: 1\n  Paused: 1\n  Stopped: 1\n Images: 2\n"))
         #expect(text.contains("\n Storage Driver: overlay2\n  Backing Filesystem: extfs\n"))
         #expect(text.contains("\n Total Memory: 7.763GiB\n"))
         #expect(text.contains("\n CPUs: 2\n"))
+    }
+
+    /// A swarm manager's section and old-style security options, as prettyPrintServerInfo writes them.
+    @Test func infoOfASwarmManager() throws {
+        let json = #"""
+            {"OSType":"linux","SecurityOptions":["apparmor","name=seccomp,profile=builtin","name=cgroupns"],
+             "Swarm":{"NodeID":"n1","NodeAddr":"10.0.0.5","LocalNodeState":"active","ControlAvailable":true,"Error":"",
+               "RemoteManagers":[{"NodeID":"n2","Addr":"10.0.0.6:2377"},{"NodeID":"n1","Addr":"10.0.0.5:2377"}],
+               "Nodes":3,"Managers":2,
+               "Cluster":{"ID":"c1","Spec":{"Orchestration":{"TaskHistoryRetentionLimit":5},
+                 "Raft":{"SnapshotInterval":10000,"KeepOldSnapshots":0,"HeartbeatTick":1,"ElectionTick":10},
+                 "Dispatcher":{"HeartbeatPeriod":5000000000},
+                 "CAConfig":{"NodeCertExpiry":7776000000000000,"ExternalCAs":[{"Protocol":"cfssl","URL":"https://ca"}]},
+                 "EncryptionConfig":{"AutoLockManagers":false}},
+                 "RootRotationInProgress":false,"DefaultAddrPool":["10.0.0.0/8"],"SubnetSize":24,"DataPathPort":4789}},
+             "Runtimes":{"runc":{"path":"runc"},"crun":{"path":"crun"}},"DefaultRuntime":"runc",
+             "RegistryConfig":{"IndexConfigs":{"docker.io":{"Name":"docker.io","Secure":true},"r.local:5000":{"Name":"r.local:5000","Secure":false}},
+               "InsecureRegistryCIDRs":["127.0.0.0/8"],"Mirrors":["https://mirror"]}}
+            """#
+        let text = InfoReport.server(try EngineJSON.decode(SystemInfo.self, from: Array(json.utf8)))
+        #expect(text.contains("""
+             Swarm: active
+              NodeID: n1
+              Is Manager: true
+              ClusterID: c1
+              Managers: 2
+              Nodes: 3
+              Default Address Pool: 10.0.0.0/8  
+              SubnetSize: 24
+              Data Path Port: 4789
+              Orchestration:
+               Task History Retention Limit: 5
+              Raft:
+               Snapshot Interval: 10000
+               Number of Old Snapshots to Retain: 0
+               Heartbeat Tick: 1
+               Election Tick: 10
+              Dispatcher:
+               Heartbeat Period: 5 seconds
+              CA Configuration:
+               Expiry Duration: 3 months
+               Force Rotate: 0
+               External CAs:
+                 cfssl: https://ca
+              Autolock Managers: false
+              Root Rotation In Progress: false
+              Node Address: 10.0.0.5
+              Manager Addresses:
+               10.0.0.5:2377
+               10.0.0.6:2377
+             Runtimes: crun runc
+             Default Runtime: runc
+            """), "\(text)")
+        #expect(text.contains(" Security Options:\n  apparmor\n  seccomp\n   Profile: builtin\n  cgroupns\n"), "\(text)")
+        #expect(text.contains(" Insecure Registries:\n  r.local:5000\n  127.0.0.0/8\n Registry Mirrors:\n  https://mirror\n"), "\(text)")
     }
 
     @Test func statsComputedLikeDockerStats() throws {

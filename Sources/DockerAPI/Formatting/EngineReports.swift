@@ -1,7 +1,7 @@
 import Foundation
 
-/// Plain-text reports in the docker CLI's layout for `events`, `top`, `system df`, `version`
-/// and `info` (server sections: the client half is dmux's own).
+/// Plain-text reports in the docker CLI's layout for `events`, `top`, `system df` and `version`
+/// (its server section: the client half is dmux's own); `info` has InfoReport.
 public enum EngineReports {
     /// `docker events` line: `<RFC3339NanoFixed> <type> <action> <actor id> (k=v, …)`.
     public static func eventLine(_ e: EngineEvent, timeZone: TimeZone = .current) -> String {
@@ -83,53 +83,5 @@ public enum EngineReports {
             }
         }
         return TabWriter.version.format(text)
-    }
-
-    /// The `Server:` section of `docker info` for the fields dmux decodes, in docker's order.
-    public static func infoServer(_ i: SystemInfo) -> String {
-        var lines = ["Server:"]
-        lines.append(" Containers: \(i.containers)")
-        lines.append("  Running: \(i.containersRunning)")
-        lines.append("  Paused: \(i.containersPaused)")
-        lines.append("  Stopped: \(i.containersStopped)")
-        lines.append(" Images: \(i.images)")
-        lines.append(" Server Version: \(i.serverVersion)")
-        lines.append(" Storage Driver: \(i.driver)")
-        for pair in i.driverStatus where pair.count == 2 {
-            lines.append("  \(pair[0]): \(pair[1])")
-        }
-        if !i.loggingDriver.isEmpty { lines.append(" Logging Driver: \(i.loggingDriver)") }
-        if !i.cgroupDriver.isEmpty { lines.append(" Cgroup Driver: \(i.cgroupDriver)") }
-        if !i.cgroupVersion.isEmpty { lines.append(" Cgroup Version: \(i.cgroupVersion)") }
-        if !i.defaultRuntime.isEmpty { lines.append(" Default Runtime: \(i.defaultRuntime)") }
-        if !i.securityOptions.isEmpty {
-            lines.append(" Security Options:")
-            for opt in i.securityOptions {
-                // "name=seccomp,profile=default" → " seccomp\n   Profile: default"
-                let kvs = opt.split(separator: ",").map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
-                for kv in kvs where kv.count == 2 {
-                    lines.append(kv[0] == "name" ? "  \(kv[1])" : "   \(kv[0].prefix(1).uppercased() + kv[0].dropFirst()): \(kv[1])")
-                }
-            }
-        }
-        lines.append(" Kernel Version: \(i.kernelVersion)")
-        lines.append(" Operating System: \(i.operatingSystem)")
-        lines.append(" OSType: \(i.osType)")
-        lines.append(" Architecture: \(i.architecture)")
-        lines.append(" CPUs: \(i.ncpu)")
-        lines.append(" Total Memory: \(GoUnits.bytesSize(Double(i.memTotal)))")
-        lines.append(" Name: \(i.name)")
-        lines.append(" ID: \(i.id)")
-        lines.append(" Docker Root Dir: \(i.dockerRootDir)")
-        lines.append(" Debug Mode: \(i.debug)")
-        if !i.labels.isEmpty {
-            lines.append(" Labels:")
-            lines += i.labels.map { "  \($0)" }
-        }
-        lines.append(" Experimental: \(i.experimentalBuild)")
-        lines.append(" Live Restore Enabled: \(i.liveRestoreEnabled)")
-        var text = lines.joined(separator: "\n") + "\n"
-        if !i.warnings.isEmpty { text += "\n" + i.warnings.joined(separator: "\n") + "\n" }
-        return text
     }
 }

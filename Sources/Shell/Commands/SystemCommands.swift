@@ -14,7 +14,7 @@ enum SystemCommands {
             try await Invocation.fetch(SystemInfo.self, EngineRequests.info(), from: host)
         }
         for (host, answer) in answers {
-            let text = template.map { $0.render(answer.json) + "\n" } ?? EngineReports.infoServer(answer.model)
+            let text = template.map { $0.render(answer.json) + "\n" } ?? InfoReport.server(answer.model)
             invocation.presenter.block(host: host.name, text: text, json: answer.json)
         }
     }
