@@ -47,6 +47,22 @@ import Testing
         #expect(GoTime.string(unixSeconds: 1_700_000_000, timeZone: TimeZone(identifier: "UTC")!) == "2023-11-14 22:13:20 +0000 UTC")
         #expect(GoTime.string(unixSeconds: 1_700_000_000, timeZone: TimeZone(secondsFromGMT: -5 * 3600)!).hasPrefix("2023-11-14 17:13:20 -0500"))
     }
+
+    /// Go's Time.String() of a parsed RFC 3339 time: fraction without trailing zeros, the zone it came in.
+    @Test func goTimeStringOfRFC3339() {
+        #expect(GoTime.string(rfc3339: "2026-11-30T04:33:18.027772270Z") == "2026-11-30 04:33:18.02777227 +0000 UTC")
+        #expect(GoTime.string(rfc3339: "2026-11-30T04:33:18Z") == "2026-11-30 04:33:18 +0000 UTC")
+        #expect(GoTime.string(rfc3339: "2026-11-30T04:33:18.000Z") == "2026-11-30 04:33:18 +0000 UTC")
+        #expect(GoTime.string(rfc3339: "2026-11-30T05:33:18.5+01:00") == "2026-11-30 05:33:18.5 +0100 +0100")
+        #expect(GoTime.string(rfc3339: "yesterday") == "yesterday")
+    }
+
+    /// fvbommel/sortorder's NaturalLess, which network ls and volume ls sort names with.
+    @Test func naturalOrder() {
+        let sorted = ["net10", "net2", "a", "net02", "net", "1b", "B", "net2a"].sorted(by: NaturalOrder.less)
+        // Leading zeros only break ties at the first number that differs in them: net2a before net02.
+        #expect(sorted == ["1b", "B", "a", "net", "net2", "net2a", "net02", "net10"])
+    }
 }
 
 @Suite struct PsColumnTests {

@@ -52,6 +52,45 @@ enum ThreeEngines {
         #expect(ours.stdout == docker && docker.split(separator: " ").count == 4, "docker: \(docker)dmux: \(ours)")
     }
 
+    /// `network ls` and `volume ls` on one host print what the docker CLI prints (natural name order
+    /// included: net2 before net10); on several, one table with a HOST column.
+    @Test func networkAndVolumeListsAreTheCLIs() throws {
+        let name = FleetDocker.uniqueName("list")
+        let networks = [name + "-net10", name + "-net2"], volumes = [name + "-vol10", name + "-vol2"]
+        for network in networks { try FleetDocker.run("unix1", ["network", "create", "--label", "dmux=test", network]) }
+        for volume in volumes { try FleetDocker.run("unix1", ["volume", "create", volume]) }
+        defer {
+            _ = try? FleetDocker.run("unix1", ["network", "rm"] + networks, allowFailure: true)
+            _ = try? FleetDocker.run("unix1", ["volume", "rm"] + volumes, allowFailure: true)
+        }
+        for line in ["network ls", "network ls --no-trunc -f label=dmux=test", "network ls --format '{{.Name}} {{.CreatedAt}} {{.Labels}}'",
+                     "volume ls", "volume ls -q", "volume ls --filter name=\(name)"] {
+            let ours = try ThreeEngines.run("@unix1 " + line)
+            let docker = try FleetDocker.run("unix1", Self.words(line))
+            // A table keeps its HOST column even for one host ("HOST      " and "unix1     ").
+            let table = ours.lines.first?.hasPrefix("HOST ") == true
+            let shown = table ? ours.lines.map { String($0.dropFirst(10)) } : ours.lines
+            #expect(ours.status == 0 && shown == docker.lines, "\(line)\ndocker:\n\(docker.stdout)dmux:\n\(ours)")
+        }
+        let all = try ThreeEngines.run("network ls --filter name=\(name)")
+        let cells = all.lines.map { $0.split(separator: " ").map(String.init) }
+        #expect(all.status == 0 && cells.first == ["HOST", "NETWORK", "ID", "NAME", "DRIVER", "SCOPE"], "\(all)")
+        #expect(cells.dropFirst().map { [$0[0], $0[2]] } == [["unix1", networks[1]], ["unix1", networks[0]]], "\(all)")
+    }
+
+    /// The words of a test's command line as a shell would split them (single quotes only).
+    static func words(_ line: String) -> [String] {
+        var words: [String] = [], current = "", quoted = false
+        for character in line {
+            if character == "'" { quoted.toggle() } else if character == " " && !quoted {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+            } else { current.append(character) }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
     @Test func psQuietPrefixesIDsByHostAndIsPlainForOneHost() throws {
         let name = FleetDocker.uniqueName("list")
         let ids = try FleetDocker.create(name, on: ["unix1", "tls2"])

@@ -70,7 +70,7 @@ public struct ContainerRow: FormatSubject {
     }
 
     public var labels: String {
-        container.labels.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: ",")
+        DockerColumns.labels(container.labels)
     }
 
     public func field(_ name: String) -> String? {

@@ -25,6 +25,11 @@ extension FormatSubject {
 
 /// Shared docker CLI column rules.
 public enum DockerColumns {
+    /// A LABELS cell: `key=value` pairs joined by commas (sorted; Go's map order is random).
+    public static func labels(_ labels: [String: String]) -> String {
+        labels.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: ",")
+    }
+
     /// `stringid.TruncateID`: drop an `algo:` prefix, keep 12 characters.
     public static func truncateID(_ id: String) -> String {
         var s = Substring(id)

@@ -25,6 +25,33 @@ public enum GoTime {
             + zone
     }
 
+    /// Go's `Time.String()` of a time the engine sent as RFC 3339 (`2026-11-30T03:20:11.5487Z` →
+    /// `2026-11-30 03:20:11.5487 +0000 UTC`): printed in the zone it was written in, as Go keeps it.
+    /// Text that is not RFC 3339 is returned as it is.
+    public static func string(rfc3339 text: String) -> String {
+        let parts = text.split(separator: "T", maxSplits: 1)
+        guard parts.count == 2, parts[0].count == 10, parts[1].count >= 9 else { return text }
+        let time = parts[1]
+        var clock = time.prefix(8)
+        var rest = time.dropFirst(8)
+        if rest.first == "." {
+            let fraction = rest.dropFirst().prefix { $0.isNumber }
+            rest = rest.dropFirst(1 + fraction.count)
+            let trimmed = fraction.reversed().drop { $0 == "0" }.reversed()
+            if !trimmed.isEmpty { clock += "." + String(trimmed) }
+        }
+        let zone: String
+        if rest == "Z" {
+            zone = "+0000 UTC"
+        } else if rest.count == 6, rest.first == "+" || rest.first == "-" {
+            let offset = rest.replacingOccurrences(of: ":", with: "")
+            zone = offset + " " + offset
+        } else {
+            return text
+        }
+        return "\(parts[0]) \(clock) \(zone)"
+    }
+
     private static func components(_ date: Date, _ tz: TimeZone) -> DateComponents {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = tz

@@ -160,6 +160,14 @@ public enum EngineRequests {
 
     public static func inspectImage(_ name: String) -> APIRequest { get("/images/\(name)/json") }
 
+    public static func listNetworks(filters: Filters = Filters()) -> APIRequest {
+        get("/networks", query: filters.queryItems)
+    }
+
+    public static func listVolumes(filters: Filters = Filters()) -> APIRequest {
+        get("/volumes", query: filters.queryItems)
+    }
+
     /// `POST /images/create?fromImage=&tag=`; streams JSONMessage lines (§6.5).
     public static func pull(image: String, tag: String? = nil) -> APIRequest {
         var q = [QueryItem("fromImage", image)]

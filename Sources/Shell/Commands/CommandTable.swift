@@ -8,7 +8,7 @@ public struct CommandTable: Sendable {
     }
 
     public static let standard = CommandTable(
-        ShellCommands.all + ListCommands.all + SystemCommands.all + ContainerCommands.all
+        ShellCommands.all + ListCommands.all + NetworkVolumeCommands.all + SystemCommands.all + ContainerCommands.all
             + StreamCommands.all + RunCommands.all + ImageCommands.all + PassthroughCommands.all
             + MachineCommands.all + CompletionCommands.all)
 

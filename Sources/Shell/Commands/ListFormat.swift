@@ -5,17 +5,19 @@ import DockerAPI
 /// record (`-q`, a template without `table`).
 struct ListFormat: Sendable {
     let template: FormatTemplate
-    /// `-q` without a template: json records carry only the ID.
+    /// `-q` without a template: json records carry only this field (the ID; a volume's Name).
     let quiet: Bool
+    let quietField: String
 
     /// `user` is the `--format` template; as in docker it wins over `-q`.
-    init(user: String?, defaultTable: String, quiet: Bool) throws(ShellUsageError) {
+    init(user: String?, defaultTable: String, quiet: Bool, quietField: String = "ID") throws(ShellUsageError) {
         do {
-            template = try FormatTemplate(user ?? (quiet ? "{{.ID}}" : defaultTable))
+            template = try FormatTemplate(user ?? (quiet ? "{{.\(quietField)}}" : defaultTable))
         } catch {
             throw ShellUsageError("--format: \(error)")
         }
         self.quiet = quiet && user == nil
+        self.quietField = quietField
     }
 
     /// The column headers; fails on a field `S` does not have, so a typo is caught before anything is sent.
@@ -61,7 +63,7 @@ struct ListFormat: Sendable {
 
     /// The json shape's object: docker's `--format json` keys (all strings), or just the ID for `-q`.
     func record<S: FormatSubject>(_ subject: S) -> JSONValue {
-        if quiet { return .object([("ID", .string(subject.field("ID") ?? ""))]) }
+        if quiet { return .object([(quietField, .string(subject.field(quietField) ?? ""))]) }
         return Self.object(subject)
     }
 
