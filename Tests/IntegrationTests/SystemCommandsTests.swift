@@ -46,6 +46,20 @@ import Testing
         #expect(normalised(ours.stdout).dropFirst(3) == normalised(server)[...], "docker:\n\(server)\ndmux:\n\(ours.stdout)")
     }
 
+    /// The engine's warnings go to stderr with the host's name, as docker writes them to stderr; the
+    /// json shape keeps them in the object.
+    @Test func infoWarningsGoToStderr() async throws {
+        let warning = "WARNING: No swap limit support"
+        let info = #"{"ID":"F","Name":"fake","OSType":"linux","ServerVersion":"20.10.24","Warnings":["\#(warning)"]}"#
+        try await HostilePeer.with({ _, responder in try await responder.reply(json: info) }) { fake in
+            let text = try await HostilePeer.run("@fake info", on: fake)
+            #expect(text.status == 0 && !text.stdout.contains("WARNING") && text.stderr == "fake: \(warning)\n", "\(text)")
+            #expect(text.stdout.contains(" Server Version: 20.10.24\n"), "\(text)")
+            let json = try await HostilePeer.run("@fake info --format json", on: fake)
+            #expect(json.status == 0 && json.stderr == "" && json.stdout.contains(warning), "\(json)")
+        }
+    }
+
     @Test func versionIsGroupedAndMatchesDockersServerEngineLines() throws {
         let docker = try FleetDocker.output("tls1", ["version", "--format", "{{.Server.Version}} {{.Server.APIVersion}} {{.Server.GitCommit}}"])
         let parts = docker.split(separator: " ").map(String.init)

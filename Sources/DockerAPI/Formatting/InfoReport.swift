@@ -85,11 +85,9 @@ public enum InfoReport {
             out.line(" Default Address Pools:")
             for pool in i.defaultAddressPools { out.line("   Base: \(pool.base), Size: \(pool.size)") }
         }
-        var text = "Server:\n" + out.text
-        // Docker ends the section with a blank line and writes the warnings to stderr; here they stay
-        // with their host's block.
-        if !i.warnings.isEmpty { text += "\n" + i.warnings.joined(separator: "\n") + "\n" }
-        return text
+        // Docker ends the section with a blank line and writes the warnings to stderr (the info
+        // command does the same, per host).
+        return "Server:\n" + out.text
     }
 
     /// printSwarmInfo: nothing for an inactive or locked node.

@@ -16,6 +16,10 @@ enum SystemCommands {
         for (host, answer) in answers {
             let text = template.map { $0.render(answer.json) + "\n" } ?? InfoReport.server(answer.model)
             invocation.presenter.block(host: host.name, text: text, json: answer.json)
+            // Docker writes the engine's warnings to stderr; json has them in the object already.
+            if template == nil && invocation.presenter.shape != .json {
+                for warning in answer.model.warnings { invocation.console.err("\(host.name): \(warning)\n") }
+            }
         }
     }
 
