@@ -117,6 +117,27 @@ import Testing
         #expect(json.lines.count == 3 && json.lines.allSatisfy { $0.hasPrefix(#"{"host":""#) && $0.contains(#""Name":"/\#(name)""#) }, "\(json)")
     }
 
+    /// Untyped, a name that is no container or image is tried as a network, then as a volume, as
+    /// docker does; the output is docker's, byte for byte.
+    @Test func inspectFindsNetworksAndVolumesLikeDocker() throws {
+        let name = FleetDocker.uniqueName("sys")
+        try FleetDocker.run("unix1", ["network", "create", name + "-net"])
+        try FleetDocker.run("unix1", ["volume", "create", name + "-vol"])
+        defer {
+            _ = try? FleetDocker.run("unix1", ["network", "rm", name + "-net"], allowFailure: true)
+            _ = try? FleetDocker.run("unix1", ["volume", "rm", name + "-vol"], allowFailure: true)
+        }
+        for object in [name + "-net", name + "-vol"] {
+            let result = try ThreeEngines.run("@unix1 inspect \(object)")
+            let docker = try FleetDocker.output("unix1", ["inspect", object])
+            #expect(result.status == 0 && result.lines.dropFirst(3).joined(separator: "\n") == docker, "\(result)")
+        }
+        let typed = try ThreeEngines.run("@unix1 inspect --type volume -f '{{.Name}} {{.Driver}}' \(name)-vol")
+        #expect(typed.status == 0 && typed.lines.last == "\(name)-vol local", "\(typed)")
+        let wrongType = try ThreeEngines.run("@unix1 inspect --type network \(name)-vol")
+        #expect(wrongType.status == 1 && wrongType.stderr.hasPrefix("unix1: network \(name)-vol not found"), "\(wrongType)")
+    }
+
     @Test func topShowsDockersColumnsPerHost() throws {
         let name = FleetDocker.uniqueName("sys")
         _ = try FleetDocker.create(name, on: ["tls2"], start: true)

@@ -160,6 +160,10 @@ public enum EngineRequests {
 
     public static func inspectImage(_ name: String) -> APIRequest { get("/images/\(name)/json") }
 
+    public static func inspectNetwork(_ name: String) -> APIRequest { get("/networks/\(name)") }
+
+    public static func inspectVolume(_ name: String) -> APIRequest { get("/volumes/\(name)") }
+
     public static func listNetworks(filters: Filters = Filters()) -> APIRequest {
         get("/networks", query: filters.queryItems)
     }

@@ -5,21 +5,28 @@ import FanOut
 /// indent, the engine's key order), or the `-f` template per object; a name a host lacks is
 /// that host's failure (`No such object: NAME`), and the hosts that have it still print.
 enum InspectCommand {
+    /// The kinds of object tried, in docker's order (cli/command/system/inspect.go, swarm objects aside).
+    static let kinds: [(name: String, request: @Sendable (String) -> APIRequest)] = [
+        ("container", { EngineRequests.inspectContainer($0) }), ("image", EngineRequests.inspectImage),
+        ("network", EngineRequests.inspectNetwork), ("volume", EngineRequests.inspectVolume),
+    ]
+
     static let spec: CommandSpec = {
         var spec = CommandSpec(
-            name: "inspect", summary: "Return low-level information on containers or images",
+            name: "inspect", summary: "Return low-level information on containers, images, networks or volumes",
             usage: "[@TARGETS] inspect [OPTIONS] NAME|ID [NAME|ID…]", scope: .engines,
             flags: [
                 FlagSpec("format", short: "f", value: "string", help: "Go template over the JSON (.State.Status, json .Config…), or a shape: grouped, lines, json"),
-                FlagSpec("type", value: "string", help: "Only inspect objects of this type: container or image", completion: .values(["container", "image"])),
+                FlagSpec("type", value: "string", help: "Only inspect objects of this type: container, image, network or volume",
+                         completion: .values(kinds.map(\.name))),
             ],
             arguments: [ArgumentSpec("NAME|ID", completion: .container, repeats: true)],
             shape: .grouped
         ) { invocation in
             let names = try invocation.requireArguments(1, "NAME|ID")
             let kind = invocation.arguments.value("type")
-            guard kind == nil || kind == "container" || kind == "image" else {
-                throw ShellUsageError("\"\(kind!)\" is not a valid value for --type (container or image)")
+            guard kind == nil || kinds.contains(where: { $0.name == kind }) else {
+                throw ShellUsageError("\"\(kind!)\" is not a valid value for --type (container, image, network or volume)")
             }
             let template = try invocation.template.map(JSONTemplate.init)
             let answers = await invocation.answers { host in
@@ -50,26 +57,26 @@ enum InspectCommand {
         var errors: [String] = []
     }
 
-    /// Tries each name as a container, then as an image (docker's order), unless `type` says which.
+    /// Tries each name as a container, an image, a network, then a volume (docker's order), unless
+    /// `type` says which. Untyped, a miss, or a name that cannot be that kind, goes on to the next.
     static func lookUp(_ names: [String], type: String?, on host: HostSession) async throws -> Result {
         var result = Result()
         for name in names {
-            var requests: [APIRequest] = []
-            if type != "image" { requests.append(EngineRequests.inspectContainer(name)) }
-            if type != "container" { requests.append(EngineRequests.inspectImage(name)) }
             var lastError: EngineAPIError?
-            for request in requests {
+            for kind in kinds where type == nil || kind.name == type {
                 do {
-                    result.found.append(try JSONParser.parse(try await host.send(request).readableBytesView))
+                    result.found.append(try JSONParser.parse(try await host.send(kind.request(name)).readableBytesView))
                     lastError = nil
                     break
                 } catch let error as EngineAPIError {
                     lastError = error
-                    if error.status != 404 { break }
+                    let skippable = error.status == 404 || error.message.contains("not supported")
+                        || error.message.contains("invalid reference format")
+                    if type != nil || !skippable { break }
                 }
             }
             guard let error = lastError else { continue }
-            // Untyped, docker names neither kind when both lookups miss.
+            // Untyped, docker names no kind when every lookup misses.
             result.errors.append(type == nil && error.status == 404 ? "No such object: \(name)" : error.message)
         }
         return result
