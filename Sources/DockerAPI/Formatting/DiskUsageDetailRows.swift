@@ -27,31 +27,6 @@ public enum ImageUsageRow {
         "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}\t{{.SharedSize}}\t{{.UniqueSize}}\t{{.Containers}}"
 }
 
-/// One volume of `docker system df -v` (docker/cli formatter/disk_usage.go, diskUsageVolumeContext).
-public struct VolumeUsageRow: FormatSubject {
-    public static let subjectName = "volume"
-    public static let headers: [String: String] = [
-        "Name": "VOLUME NAME", "Links": "LINKS", "Size": "SIZE", "Driver": "DRIVER",
-    ]
-    public static let defaultTableFormat = "table {{.Name}}\t{{.Links}}\t{{.Size}}"
-
-    public var volume: DiskUsage.Volume
-
-    public init(_ volume: DiskUsage.Volume) {
-        self.volume = volume
-    }
-
-    public func field(_ name: String) -> String? {
-        switch name {
-        case "Name": volume.name
-        case "Driver": volume.driver
-        case "Links": volume.refCount == -1 ? "N/A" : String(volume.refCount)
-        case "Size": volume.size == -1 ? "N/A" : GoUnits.humanSize(Double(volume.size))
-        default: nil
-        }
-    }
-}
-
 /// One build cache record of `docker system df -v` (docker/cli formatter/buildcache.go); an ID
 /// ending in `*` is in use.
 public struct BuildCacheRow: FormatSubject {

@@ -1,4 +1,5 @@
-/// One `docker volume ls` row (docker/cli cli/command/formatter/volume.go).
+/// One volume of `docker volume ls` or `docker system df -v` (docker/cli formatter/volume.go, which
+/// both use).
 public struct VolumeRow: FormatSubject {
     public static let subjectName = "volume"
     public static let headers: [String: String] = [
@@ -6,6 +7,8 @@ public struct VolumeRow: FormatSubject {
         "Labels": "LABELS", "Links": "LINKS", "Size": "SIZE",
     ]
     public static let defaultTableFormat = "table {{.Driver}}\t{{.Name}}"
+    /// `df -v`'s volume table.
+    public static let diskUsageTableFormat = "table {{.Name}}\t{{.Links}}\t{{.Size}}"
 
     public var volume: VolumeSummary
 
@@ -20,8 +23,8 @@ public struct VolumeRow: FormatSubject {
         case "Scope": volume.scope
         case "Mountpoint": volume.mountpoint
         case "Labels": DockerColumns.labels(volume.labels)
-        case "Links": volume.refCount.map { $0 == -1 ? "N/A" : String($0) } ?? "N/A"
-        case "Size": volume.size.map { $0 == -1 ? "N/A" : GoUnits.humanSize(Double($0)) } ?? "N/A"
+        case "Links": volume.refCount == -1 ? "N/A" : String(volume.refCount)
+        case "Size": volume.size == -1 ? "N/A" : GoUnits.humanSize(Double(volume.size))
         default: nil
         }
     }

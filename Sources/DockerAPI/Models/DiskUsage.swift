@@ -2,36 +2,8 @@ import Foundation
 
 /// `GET /system/df`.
 public struct DiskUsage: Decodable, Sendable, Hashable {
-    public struct Volume: Decodable, Sendable, Hashable {
-        public var name: String
-        public var driver: String
-        /// -1 when unknown.
-        public var size: Int64
-        /// -1 when unknown.
-        public var refCount: Int64
-
-        public init(name: String, driver: String = "local", size: Int64, refCount: Int64) {
-            self.name = name
-            self.driver = driver
-            self.size = size
-            self.refCount = refCount
-        }
-
-        private struct UsageData: Decodable {
-            var size: Int64?
-            var refCount: Int64?
-            enum CodingKeys: String, CodingKey { case size = "Size", refCount = "RefCount" }
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: AnyKey.self)
-            name = c.value("Name", default: "")
-            driver = c.value("Driver", default: "")
-            let usage: UsageData? = c.optional("UsageData")
-            size = usage?.size ?? -1
-            refCount = usage?.refCount ?? -1
-        }
-    }
+    /// The volumes of `GET /system/df` are `GET /volumes`' records with their UsageData filled in.
+    public typealias Volume = VolumeSummary
 
     public struct BuildCacheRecord: Decodable, Sendable, Hashable {
         public var id: String

@@ -5,9 +5,19 @@ public struct VolumeSummary: Decodable, Sendable, Hashable {
     public var scope: String
     public var mountpoint: String
     public var labels: [String: String]
-    /// `UsageData`: only `GET /system/df` fills it; -1 where the engine does not know.
-    public var size: Int64?
-    public var refCount: Int64?
+    /// `UsageData`, which only `GET /system/df` fills in: -1 when unknown.
+    public var size: Int64
+    public var refCount: Int64
+
+    public init(name: String, driver: String = "local", size: Int64 = -1, refCount: Int64 = -1) {
+        self.name = name
+        self.driver = driver
+        scope = "local"
+        mountpoint = ""
+        labels = [:]
+        self.size = size
+        self.refCount = refCount
+    }
 
     /// `GET /volumes` answers `{"Volumes": […], "Warnings": […]}`.
     public struct List: Decodable, Sendable {
@@ -29,7 +39,7 @@ public struct VolumeSummary: Decodable, Sendable, Hashable {
         mountpoint = c.value("Mountpoint", default: "")
         labels = c.value("Labels", default: [:])
         let usage = try? c.nestedContainer(keyedBy: AnyKey.self, forKey: "UsageData")
-        size = usage?.optional("Size")
-        refCount = usage?.optional("RefCount")
+        size = usage?.value("Size", default: -1) ?? -1
+        refCount = usage?.value("RefCount", default: -1) ?? -1
     }
 }

@@ -38,7 +38,7 @@ enum DfCommand {
         let containers = usage.map { answer in
             (answer.host, answer.value.containers.map { ContainerUsageRow(ContainerRow($0, truncate: truncate, now: now)) })
         }
-        let volumes = usage.map { ($0.host, $0.value.volumes.map(VolumeUsageRow.init)) }
+        let volumes = usage.map { ($0.host, $0.value.volumes.map(VolumeRow.init)) }
         let cache = usage.map { ($0.host, $0.value.buildCache.map { BuildCacheRow($0, truncate: truncate, now: now) }) }
         guard presenter.shape != .json else {
             for (index, answer) in usage.enumerated() {
@@ -53,7 +53,7 @@ enum DfCommand {
         let cacheSizes = usage.map { "\($0.host) \(BuildCacheRow.total($0.value.buildCache))" }.joined(separator: ", ")
         try section("Images space usage:", images, ImageUsageRow.defaultTableFormat, to: invocation)
         try section("Containers space usage:", containers, ContainerUsageRow.defaultTableFormat, to: invocation)
-        try section("Local Volumes space usage:", volumes, VolumeUsageRow.defaultTableFormat, to: invocation)
+        try section("Local Volumes space usage:", volumes, VolumeRow.diskUsageTableFormat, to: invocation)
         try section("Build cache usage: \(cacheSizes)", cache, BuildCacheRow.defaultTableFormat, to: invocation, last: true)
     }
 
