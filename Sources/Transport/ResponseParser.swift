@@ -153,11 +153,11 @@ struct ResponseParser {
             guard headLength <= maxHeadBytes else {
                 throw HTTPParseError("response header larger than \(maxHeadBytes / 1024) KiB")
             }
-            let bytes = pending.readBytes(length: headLength)!
+            let headBytes = pending.readSlice(length: headLength)!
             // Give back what followed the head to the caller's buffer.
             input = pending
             pending = ByteBuffer()
-            let head = try Self.parseHead(bytes)
+            let head = try Self.parseHead(headBytes)
             if (100..<200).contains(head.status) && head.status != 101 {
                 continue  // 100 Continue and friends: the real answer follows.
             }
@@ -195,10 +195,10 @@ struct ResponseParser {
         what == "chunk" ? "chunk longer than its declared size" : "\(what) too long"
     }
 
-    /// The status line and header lines of a head, split at CRLF on its bytes: every response passes
-    /// here, and splitting the decoded String walked it grapheme by grapheme.
-    static func parseHead(_ bytes: [UInt8]) throws(HTTPParseError) -> ResponseHead {
-        var lines = crlfLines(bytes).makeIterator()
+    /// The status line and header lines of a head, split at CRLF on its bytes with the body's memchr
+    /// search: every response passes here, and splitting the decoded String walked it grapheme by grapheme.
+    static func parseHead(_ head: ByteBuffer) throws(HTTPParseError) -> ResponseHead {
+        var lines = crlfLines(head).makeIterator()
         guard let statusLine = lines.next() else { throw HTTPParseError("empty status line") }
         let parts = statusLine.split(separator: UInt8(ascii: " "), maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count >= 2, parts[0].starts(with: "HTTP/1.".utf8), parts[1].count == 3,
@@ -217,21 +217,15 @@ struct ResponseParser {
         return ResponseHead(status: status, reason: parts.count > 2 ? text(parts[2]) : "", headers: headers)
     }
 
-    /// The non-empty lines of `bytes` between CRLFs.
-    private static func crlfLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
-        var lines: [ArraySlice<UInt8>] = []
-        var start = 0
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == 13, index + 1 < bytes.count, bytes[index + 1] == 10 {
-                if index > start { lines.append(bytes[start..<index]) }
-                index += 2
-                start = index
-            } else {
-                index += 1
-            }
+    /// The non-empty lines of `head` between CRLFs.
+    private static func crlfLines(_ head: ByteBuffer) -> [[UInt8]] {
+        var head = head
+        var lines: [[UInt8]] = []
+        while head.readableBytes > 0 {
+            let length = head.readableOffset(of: crlf) ?? head.readableBytes
+            if length > 0 { lines.append(head.readBytes(length: length)!) }
+            head.moveReaderIndex(forwardBy: min(crlf.count, head.readableBytes))
         }
-        if start < bytes.count { lines.append(bytes[start...]) }
         return lines
     }
 

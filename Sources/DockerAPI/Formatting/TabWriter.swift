@@ -24,16 +24,17 @@ public struct TabWriter: Sendable {
         }
         let endsWithNewline = text.hasSuffix("\n")
         if endsWithNewline { lines.removeLast() }
-        var widths: [Int] = []
-        var out = ""
-        formatBlock(lines, 0, lines.count, &widths, &out)
+        var out = format(rows: lines)
         if !endsWithNewline && out.hasSuffix("\n") { out.removeLast() }
         return out
     }
 
     /// Rows of cells → aligned lines (each row ends with `\n`).
     public func format(rows: [[String]]) -> String {
-        format(rows.map { $0.joined(separator: "\t") }.joined(separator: "\n") + "\n")
+        var widths: [Int] = []
+        var out = ""
+        formatBlock(rows, 0, rows.count, &widths, &out)
+        return out
     }
 
     private func formatBlock(_ lines: [[String]], _ start: Int, _ end: Int, _ widths: inout [Int], _ out: inout String) {
