@@ -63,10 +63,15 @@ enum ThreeEngines {
             _ = try? FleetDocker.run("unix1", ["network", "rm"] + networks, allowFailure: true)
             _ = try? FleetDocker.run("unix1", ["volume", "rm"] + volumes, allowFailure: true)
         }
-        for line in ["network ls", "network ls --no-trunc -f label=dmux=test", "network ls --format '{{.Name}} {{.CreatedAt}} {{.Labels}}'",
-                     "volume ls", "volume ls -q", "volume ls --filter name=\(name)"] {
+        let commands: [[String]] = [
+            ["network", "ls"], ["network", "ls", "--no-trunc", "-f", "label=dmux=test"],
+            ["network", "ls", "--format", "{{.Name}} {{.CreatedAt}} {{.Labels}}"],
+            ["volume", "ls"], ["volume", "ls", "-q"], ["volume", "ls", "--filter", "name=\(name)"],
+        ]
+        for words in commands {
+            let line = words.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " ")
             let ours = try ThreeEngines.run("@unix1 " + line)
-            let docker = try FleetDocker.run("unix1", Self.words(line))
+            let docker = try FleetDocker.run("unix1", words)
             // A table keeps its HOST column even for one host ("HOST      " and "unix1     ").
             let table = ours.lines.first?.hasPrefix("HOST ") == true
             let shown = table ? ours.lines.map { String($0.dropFirst(10)) } : ours.lines
@@ -76,19 +81,6 @@ enum ThreeEngines {
         let cells = all.lines.map { $0.split(separator: " ").map(String.init) }
         #expect(all.status == 0 && cells.first == ["HOST", "NETWORK", "ID", "NAME", "DRIVER", "SCOPE"], "\(all)")
         #expect(cells.dropFirst().map { [$0[0], $0[2]] } == [["unix1", networks[1]], ["unix1", networks[0]]], "\(all)")
-    }
-
-    /// The words of a test's command line as a shell would split them (single quotes only).
-    static func words(_ line: String) -> [String] {
-        var words: [String] = [], current = "", quoted = false
-        for character in line {
-            if character == "'" { quoted.toggle() } else if character == " " && !quoted {
-                if !current.isEmpty { words.append(current) }
-                current = ""
-            } else { current.append(character) }
-        }
-        if !current.isEmpty { words.append(current) }
-        return words
     }
 
     @Test func psQuietPrefixesIDsByHostAndIsPlainForOneHost() throws {
