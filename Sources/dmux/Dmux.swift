@@ -65,6 +65,21 @@ struct Dmux: AsyncParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: "A script file, or one command line (dmux ps -a)")
     var words: [String] = []
 
+    /// ArgumentParser's own `main`, but with the `-H` values split out first (see `HostFlagSplit`).
+    static func main() async {
+        let split = HostFlagSplit(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var dmux = try parse(split.remaining)
+            dmux.hosts = split.hosts + dmux.hosts
+            try await dmux.run()
+        } catch {
+            // A malformed option is a usage error: status 2, like every other one (ArgumentParser's is 64).
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
+    }
+
     func run() async throws {
         // The words capture everything after dmux's own options, ArgumentParser's --help included.
         if command == nil, let first = words.first {

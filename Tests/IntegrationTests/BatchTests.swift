@@ -25,6 +25,15 @@ import Testing
         #expect(version.status == 0 && version.stdout.hasPrefix("dmux version "), "\(version)")
     }
 
+    /// A malformed option of dmux itself is a usage error (status 2) that names the option.
+    @Test func malformedOptionsAreUsageErrors() throws {
+        for arguments in [["-H"], ["-H", Self.dead, "--fanout", "many", "-c", "hosts"]] {
+            let result = try Dmux.run(arguments)
+            #expect(result.status == 2 && result.stdout == "", "\(result)")
+            #expect(result.stderr.hasPrefix("Error: ") && result.stderr.contains(arguments.count == 1 ? "'-H <host>'" : "'many'"), "\(result)")
+        }
+    }
+
     @Test func pipedScriptSkipsCommentsAndBlankLinesAndRunsInOrder() throws {
         let script = """
             # a comment line
