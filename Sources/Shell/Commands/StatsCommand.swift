@@ -20,10 +20,11 @@ enum StatsCommand {
     ) { invocation in
         let arguments = invocation.arguments
         let template: FormatTemplate
-        do {
+        do throws(FormatTemplateError) {
             template = try FormatTemplate(invocation.template ?? StatsRow.defaultTableFormat)
+            try template.validate(for: StatsRow.self)
         } catch {
-            throw ShellUsageError("\(error)")
+            throw ShellUsageError(StatsRow.templateErrorPrefix(error.phase) + error.description)
         }
         let console = invocation.console
         let board = NIOLockedValueBox(StatsBoard(
