@@ -173,6 +173,8 @@ struct TemplateExecutor {
     private mutating func fields(_ path: [String], of receiver: TemplateValue, dot: TemplateValue, arguments: [TemplateOperand],
                                  final: TemplateValue?, at operand: TemplateOperand) throws(Interruption) -> TemplateValue {
         var value = receiver
+        // A record's members are Go methods returning typed values; JSON's are `interface {}`.
+        var fromRecord = false
         for (index, name) in path.enumerated() {
             let isLast = index == path.count - 1
             switch value {
@@ -208,9 +210,10 @@ struct TemplateExecutor {
                                   context: operand.description, unknownMember: true)
                 }
                 value = member
+                fromRecord = true
             default:
-                // A value inside a JSON object is an `interface {}` to Go's reflection.
-                throw failure("can't evaluate field \(name) in type interface {}", at: operand.position, context: operand.description)
+                throw failure("can't evaluate field \(name) in type \(fromRecord ? value.goTypeName : "interface {}")",
+                              at: operand.position, context: operand.description, unknownMember: true)
             }
         }
         if path.isEmpty, !arguments.isEmpty || final != nil {
