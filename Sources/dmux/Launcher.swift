@@ -34,6 +34,10 @@ struct Launcher {
         let discovery = EndpointDiscovery.discover(discoveryOptions)
         // `__complete` runs under a login shell's Tab: quiet, no rc file, only the hosts it needs.
         let completing = options.command == nil && options.words.first == "__complete"
+        if !completing, !discovery.usageErrors.isEmpty {
+            for diagnostic in discovery.diagnostics + discovery.usageErrors { console.err("\(diagnostic)\n") }
+            return .usage
+        }
         if !completing {
             for diagnostic in discovery.diagnostics { console.err("\(diagnostic)\n") }
         }
