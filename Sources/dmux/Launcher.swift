@@ -48,7 +48,7 @@ struct Launcher {
             do {
                 try registry.add(endpoint, connectTimeout: settings.timeout)
             } catch {
-                console.err("\(error)\n")
+                console.err("\(error)".escapingControlCharacters + "\n")
             }
         }
         let shell = Shell(registry: registry, console: console, settings: settings, environment: environment)
