@@ -1,4 +1,5 @@
 import FanOut
+import Transport
 
 /// `!PROGRAM ARGS…`: runs a local program once per targeted host, concurrently (bounded by
 /// fanout), with that host's DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH and
@@ -18,7 +19,7 @@ enum PassthroughCommand {
             do {
                 for (name, value) in try DockerEnvironment.variables(for: host.endpoint) { environment[name] = value }
             } catch {
-                throw HostFailure(host: host.name, kind: .failed, message: "\(error)")
+                throw HostFailure(host: host.name, kind: .failed, message: ErrorWords.describe(error))
             }
             if let version = host.endpoint.apiVersion { environment["DOCKER_API_VERSION"] = version }
             let name = host.name
