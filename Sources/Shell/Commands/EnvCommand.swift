@@ -50,7 +50,7 @@ enum EnvCommand {
             }
             endpoint = session.endpoint
             do {
-                variables = try DockerEnvironment.variables(for: session.endpoint)
+                variables = try DockerEnvironment.variables(for: session.endpoint, environment: environment)
             } catch {
                 throw MachineEnvError(error.description)
             }
