@@ -37,7 +37,7 @@ public final class Presenter: Sendable {
         case .json:
             console.out(json.tagged(host: host).compact + "\n")
         case .lines:
-            console.out(prefix(host) + cells.joined(separator: "  ") + "\n")
+            console.out(prefix(host) + cells.map(\.escapingControlCharacters).joined(separator: "  ") + "\n")
         case .table, .grouped:
             state.withLockedValue {
                 $0.headers = headers
