@@ -85,6 +85,25 @@ import TestSupport
         #expect(evaluated.stdout == "\(quotes)\n", "\(shell): \(evaluated)\n\(result.stdout)")
     }
 
+    /// The other vector of the issue: a machine's `Driver.IPAddress` in its config.json.
+    @Test(arguments: ["bash", "zsh", "fish", "tcsh"])
+    func aMachinesIPAddressStaysLiteral(shell: String) throws {
+        let store = marks + "/../store"
+        let folder = store + "/machines/evil"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let ip = "$(id>\(marks)/ip1)`id>\(marks)/ip2`"
+        try #"{"ConfigVersion":3,"Driver":{"IPAddress":"\#(ip)","MachineName":"evil"},"DriverName":"generic","Name":"evil"}"#
+            .write(toFile: folder + "/config.json", atomically: false, encoding: .utf8)
+        for file in ["ca.pem", "cert.pem", "key.pem"] {
+            FileManager.default.createFile(atPath: folder + "/" + file, contents: Data("x".utf8), attributes: [.posixPermissions: 0o600])
+        }
+        let result = try Dmux.run(["env", "--shell", shell, "evil"], environment: ["MACHINE_STORAGE_PATH": store])
+        #expect(result.status == 0, "\(result)")
+        let evaluated = try evaluate(result.stdout, in: shell)
+        #expect(try nothingRan().isEmpty, "\(shell) ran code from: \(result.stdout)")
+        #expect(evaluated.stdout == "tcp://\(ip):2376\n\(folder)\n", "\(shell): \(evaluated)\n\(result.stdout)")
+    }
+
     /// The unquoted `eval $(dmux env …)` of the usage hint re-reads the same quotes.
     @Test func theHintsUnquotedEvalInBash() throws {
         try addContext("quotes", host: quotes, tls: false)
