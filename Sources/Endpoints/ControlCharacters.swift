@@ -25,5 +25,5 @@ extension String {
 
 extension Unicode.Scalar {
     /// C0 controls, DEL and C1 controls.
-    var isControlCharacter: Bool { value < 0x20 || (0x7f...0x9f).contains(value) }
+    public var isControlCharacter: Bool { value < 0x20 || (0x7f...0x9f).contains(value) }
 }

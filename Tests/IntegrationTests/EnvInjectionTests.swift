@@ -104,6 +104,25 @@ import TestSupport
         #expect(evaluated.stdout == "tcp://\(ip):2376\n\(folder)\n", "\(shell): \(evaluated)\n\(result.stdout)")
     }
 
+    /// A store path holding a newline, a tab and an escape: sh, bash and zsh keep them inside
+    /// single quotes, fish gets its unquoted escapes between quoted runs.
+    @Test(arguments: ["bash", "sh", "zsh", "fish"])
+    func controlCharactersInAPathStayExact(shell: String) throws {
+        let store = marks + "/../line\nbreak\ttab\u{1B}[31mred $(id>\(marks)/path)"
+        let folder = store + "/machines/m1"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try #"{"ConfigVersion":3,"Driver":{"IPAddress":"127.0.0.1","MachineName":"m1"},"DriverName":"generic","Name":"m1"}"#
+            .write(toFile: folder + "/config.json", atomically: false, encoding: .utf8)
+        for file in ["ca.pem", "cert.pem", "key.pem"] {
+            FileManager.default.createFile(atPath: folder + "/" + file, contents: Data("x".utf8), attributes: [.posixPermissions: 0o600])
+        }
+        let result = try Dmux.run(["env", "--shell", shell, "m1"], environment: ["MACHINE_STORAGE_PATH": store])
+        #expect(result.status == 0, "\(result)")
+        let evaluated = try evaluate(result.stdout, in: shell)
+        #expect(try nothingRan().isEmpty, "\(shell) ran code from: \(result.stdout)")
+        #expect(evaluated.stdout == "tcp://127.0.0.1:2376\n\(folder)\n", "\(shell): \(evaluated)\n\(result.stdout)")
+    }
+
     /// The unquoted `eval $(dmux env …)` of the usage hint re-reads the same quotes.
     @Test func theHintsUnquotedEvalInBash() throws {
         try addContext("quotes", host: quotes, tls: false)

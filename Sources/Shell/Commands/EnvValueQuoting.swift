@@ -1,3 +1,5 @@
+import Endpoints
+
 /// How one `--shell` of `env` reads a value back literally.
 ///
 /// docker-machine wraps every value in `"…"` unescaped (machine:libmachine/shell/shell.go and
@@ -43,7 +45,7 @@ enum EnvValueQuoting {
             case "\n": out += #"'\n'"#
             case "\t": out += #"'\t'"#
             case "\r": out += #"'\r'"#
-            case _ where isControl(scalar): out += "'\\u" + hex4(scalar.value) + "'"
+            case _ where scalar.isControlCharacter: out += "'\\u" + hex4(scalar.value) + "'"
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -53,7 +55,7 @@ enum EnvValueQuoting {
     /// PowerShell's single quotes are literal; every single-quote form PowerShell recognises is
     /// doubled. `| Invoke-Expression` runs each line on its own, so a line break cannot be quoted.
     static func powershell(_ value: String, open: String) throws(Refusal) -> String {
-        if value.unicodeScalars.contains(where: isControl) {
+        if value.unicodeScalars.contains(where: \.isControlCharacter) {
             throw Refusal(reason: "it holds a control character, and PowerShell's Invoke-Expression runs each line alone")
         }
         let doubleQuotes: Set<Unicode.Scalar> = ["\"", "\u{201C}", "\u{201D}", "\u{201E}"]
@@ -90,7 +92,7 @@ enum EnvValueQuoting {
     /// True when the value holds none of `unsafe` and no control character: docker-machine's bytes are safe.
     static func isPlain(_ value: String, unsafe: String) -> Bool {
         let bad = Set(unsafe.unicodeScalars)
-        return !value.unicodeScalars.contains { bad.contains($0) || isControl($0) }
+        return !value.unicodeScalars.contains { bad.contains($0) || $0.isControlCharacter }
     }
 
     private static func wrap(_ value: String, _ open: String) -> String { open + value + open }
@@ -102,10 +104,6 @@ enum EnvValueQuoting {
             out.append(character)
         }
         return out
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value)
     }
 
     private static func hex4(_ value: UInt32) -> String {
