@@ -1,3 +1,4 @@
+import Endpoints
 import Foundation
 import Testing
 import TestSupport
@@ -28,5 +29,21 @@ import TestSupport
         }) { fake in try await HostilePeer.run("images", on: fake) }
         Self.expectNoEscape(result)
         #expect(result.lines.contains { $0.hasPrefix("fake ") && $0.contains(#"evil\x1b[31m"#) }, "\(result)")
+    }
+
+    /// The case the issue found: `hosts` printed a context name's ESC[31m raw. The name breaks
+    /// docker's rule, so the context is one diagnostic (shown escaped) and the rest load.
+    @Test func aContextNamedWithAnEscapeSequence() throws {
+        let config = try Dmux.temporaryHome() + "/docker"
+        for (name, json) in [("red", #"\u001b[31mred"#), ("good", "good")] {
+            let meta = config + "/contexts/meta/\(ContextStore.contextID(name))"
+            try FileManager.default.createDirectory(atPath: meta, withIntermediateDirectories: true)
+            try #"{"Name":"\#(json)","Metadata":{},"Endpoints":{"docker":{"Host":"\#(try Fleet.unix1)"}}}"#
+                .write(toFile: meta + "/meta.json", atomically: false, encoding: .utf8)
+        }
+        let result = try Dmux.run(["hosts"], environment: ["DOCKER_CONFIG": config])
+        Self.expectNoEscape(result)
+        #expect(result.stderr.contains(#"context name "\x1b[31mred" is invalid"#), "\(result)")
+        #expect(result.stdout.split(separator: "\n").contains { $0.hasPrefix("good ") && $0.contains(" up ") }, "\(result)")
     }
 }
