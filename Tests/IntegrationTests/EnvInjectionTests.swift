@@ -85,23 +85,36 @@ import TestSupport
         #expect(evaluated.stdout == "\(quotes)\n", "\(shell): \(evaluated)\n\(result.stdout)")
     }
 
-    /// The other vector of the issue: a machine's `Driver.IPAddress` in its config.json.
-    @Test(arguments: ["bash", "zsh", "fish", "tcsh"])
-    func aMachinesIPAddressStaysLiteral(shell: String) throws {
-        let store = marks + "/../store"
-        let folder = store + "/machines/evil"
+    /// A generic-driver machine `name` at `ip` with placeholder TLS files; returns its folder.
+    func addMachine(_ name: String, ip: String, store: String) throws -> String {
+        let folder = store + "/machines/" + name
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let ip = "$(id>\(marks)/ip1)`id>\(marks)/ip2`"
-        try #"{"ConfigVersion":3,"Driver":{"IPAddress":"\#(ip)","MachineName":"evil"},"DriverName":"generic","Name":"evil"}"#
+        try #"{"ConfigVersion":3,"Driver":{"IPAddress":"\#(ip)","MachineName":"\#(name)"},"DriverName":"generic","Name":"\#(name)"}"#
             .write(toFile: folder + "/config.json", atomically: false, encoding: .utf8)
         for file in ["ca.pem", "cert.pem", "key.pem"] {
             FileManager.default.createFile(atPath: folder + "/" + file, contents: Data("x".utf8), attributes: [.posixPermissions: 0o600])
         }
-        let result = try Dmux.run(["env", "--shell", shell, "evil"], environment: ["MACHINE_STORAGE_PATH": store])
-        #expect(result.status == 0, "\(result)")
+        return folder
+    }
+
+    /// Runs `env` for the machine in `store` and evaluates it: nothing runs, and the shell reads
+    /// back `host` and `folder` exactly.
+    func expectMachineLiteral(_ name: String, store: String, host: String, folder: String, in shell: String,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let result = try Dmux.run(["env", "--shell", shell, name], environment: ["MACHINE_STORAGE_PATH": store])
+        #expect(result.status == 0, "\(result)", sourceLocation: sourceLocation)
         let evaluated = try evaluate(result.stdout, in: shell)
-        #expect(try nothingRan().isEmpty, "\(shell) ran code from: \(result.stdout)")
-        #expect(evaluated.stdout == "tcp://\(ip):2376\n\(folder)\n", "\(shell): \(evaluated)\n\(result.stdout)")
+        #expect(try nothingRan().isEmpty, "\(shell) ran code from: \(result.stdout)", sourceLocation: sourceLocation)
+        #expect(evaluated.stdout == "\(host)\n\(folder)\n", "\(shell): \(evaluated)\n\(result.stdout)", sourceLocation: sourceLocation)
+    }
+
+    /// The other vector of the issue: a machine's `Driver.IPAddress` in its config.json.
+    @Test(arguments: ["bash", "zsh", "fish", "tcsh"])
+    func aMachinesIPAddressStaysLiteral(shell: String) throws {
+        let store = marks + "/../store"
+        let ip = "$(id>\(marks)/ip1)`id>\(marks)/ip2`"
+        let folder = try addMachine("evil", ip: ip, store: store)
+        try expectMachineLiteral("evil", store: store, host: "tcp://\(ip):2376", folder: folder, in: shell)
     }
 
     /// A store path holding a newline, a tab and an escape: sh, bash and zsh keep them inside
@@ -109,18 +122,8 @@ import TestSupport
     @Test(arguments: ["bash", "sh", "zsh", "fish"])
     func controlCharactersInAPathStayExact(shell: String) throws {
         let store = marks + "/../line\nbreak\ttab\u{1B}[31mred $(id>\(marks)/path)"
-        let folder = store + "/machines/m1"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try #"{"ConfigVersion":3,"Driver":{"IPAddress":"127.0.0.1","MachineName":"m1"},"DriverName":"generic","Name":"m1"}"#
-            .write(toFile: folder + "/config.json", atomically: false, encoding: .utf8)
-        for file in ["ca.pem", "cert.pem", "key.pem"] {
-            FileManager.default.createFile(atPath: folder + "/" + file, contents: Data("x".utf8), attributes: [.posixPermissions: 0o600])
-        }
-        let result = try Dmux.run(["env", "--shell", shell, "m1"], environment: ["MACHINE_STORAGE_PATH": store])
-        #expect(result.status == 0, "\(result)")
-        let evaluated = try evaluate(result.stdout, in: shell)
-        #expect(try nothingRan().isEmpty, "\(shell) ran code from: \(result.stdout)")
-        #expect(evaluated.stdout == "tcp://127.0.0.1:2376\n\(folder)\n", "\(shell): \(evaluated)\n\(result.stdout)")
+        let folder = try addMachine("m1", ip: "127.0.0.1", store: store)
+        try expectMachineLiteral("m1", store: store, host: "tcp://127.0.0.1:2376", folder: folder, in: shell)
     }
 
     /// The unquoted `eval $(dmux env …)` of the usage hint re-reads the same quotes.
