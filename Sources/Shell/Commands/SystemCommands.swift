@@ -1,4 +1,5 @@
 import DockerAPI
+import Endpoints
 import FanOut
 
 /// What the engines are and run: info, version, ping, inspect, top. Their answers are whole
@@ -19,7 +20,7 @@ enum SystemCommands {
             invocation.presenter.block(host: host.name, text: text, json: answer.json)
             // Docker writes the engine's warnings to stderr; json has them in the object already.
             if template == nil && invocation.presenter.shape != .json {
-                for warning in answer.model.warnings { invocation.console.err("\(host.name): \(warning)\n") }
+                for warning in answer.model.warnings { invocation.console.err("\(host.name): \(warning.escapingControlCharacters)\n") }
             }
         }
     }
