@@ -6,29 +6,15 @@ import TestSupport
 /// A big fleet must not exhaust descriptors: dmux raises its soft RLIMIT_NOFILE to the hard one,
 /// and the start-up pings and `reconnect` open at most `fanout` sockets at a time.
 @Suite struct DescriptorBoundTests {
-    /// A loopback port that accepts connections (the kernel completes them into the backlog) and
-    /// never answers: every ping holds its socket until the timeout.
-    private func silentListener() throws -> (fd: Int32, port: Int) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound, listen(fd, 4096) == 0 else { throw SpawnError("cannot listen: \(String(cString: strerror(errno)))") }
-        return (fd, Int(UInt16(bigEndian: address.sin_port)))
-    }
-
     private func openDescriptors(_ pid: pid_t) -> Int {
         (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? 0
     }
 
     @Test func startUpAndReconnectOpenAtMostFanoutSocketsAtATime() throws {
-        let (listener, port) = try silentListener()
-        defer { close(listener) }
+        // Accepts nothing and answers nothing: every ping holds its socket until the timeout.
+        let listener = try Listener()
+        defer { listener.close() }
+        let port = listener.port
         let hosts = (1...150).flatMap { ["-H", "h\($0)=tcp://127.0.0.1:\(port)"] }
         let fanout = 10
         // A low soft limit, as many systems give: dmux must lift it to the hard limit.

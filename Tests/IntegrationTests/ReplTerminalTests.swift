@@ -16,6 +16,16 @@ import Testing
         repl.screen.components(separatedBy: "dmux [all: 1/1 up]>").count - 1
     }
 
+    /// Types `line`, lets the child start, presses `key`, and waits for a new prompt.
+    private func interrupt(_ repl: ReplTmux, running line: String, with key: String) throws {
+        let before = prompts(repl)
+        try repl.type(line)
+        try repl.send("Enter")
+        Thread.sleep(forTimeInterval: 0.5)
+        try repl.send(key)
+        repl.waitFor("a prompt after \(key)", timeout: 8) { _ in self.prompts(repl) > before && repl.lastLine == "dmux [all: 1/1 up]>" }
+    }
+
     @Test func aChildThatReadsTheTerminalGetsTheTypedLine() throws {
         let repl = try Self.start()
         try repl.type(#"!sh -c 'printf "name? " >/dev/tty; read x; echo "got $x"'"#)
@@ -46,12 +56,7 @@ import Testing
 
     @Test func ctrlCOnAChildHoldingTheTerminalReturnsToThePrompt() throws {
         let repl = try Self.start()
-        let before = prompts(repl)
-        try repl.type("!sh -c 'stty -echo </dev/tty; read x </dev/tty'")
-        try repl.send("Enter")
-        Thread.sleep(forTimeInterval: 0.5)
-        try repl.send("C-c")
-        repl.waitFor("a prompt after Ctrl-C", timeout: 8) { _ in self.prompts(repl) > before && repl.lastLine == "dmux [all: 1/1 up]>" }
+        try interrupt(repl, running: "!sh -c 'stty -echo </dev/tty; read x </dev/tty'", with: "C-c")
         // The child died with echo off; dmux restored the modes it lent the terminal with.
         try repl.type("set fanout")
         repl.waitFor("typed text echoed") { _ in repl.lastLine.hasSuffix("> set fanout") }
@@ -61,25 +66,13 @@ import Testing
 
     @Test func ctrlCOnAStuckChildInTheBackgroundReturnsToThePrompt() throws {
         let repl = try Self.start()
-        let before = prompts(repl)
-        try repl.type(#"!sh -c 'trap "" TERM; sleep 60'"#)
-        try repl.send("Enter")
-        Thread.sleep(forTimeInterval: 0.5)
-        try repl.send("C-c")
-        repl.waitFor("a prompt after Ctrl-C and the grace period", timeout: 8) { _ in
-            self.prompts(repl) > before && repl.lastLine == "dmux [all: 1/1 up]>"
-        }
+        try interrupt(repl, running: #"!sh -c 'trap "" TERM; sleep 60'"#, with: "C-c")
         #expect(repl.screen.contains("^C cancelled"), "\(repl.screen)")
     }
 
     @Test func ctrlZOnAChildHoldingTheTerminalEndsItAndReturnsToThePrompt() throws {
         let repl = try Self.start()
-        let before = prompts(repl)
-        try repl.type("!sh -c 'read x; echo never'")
-        try repl.send("Enter")
-        Thread.sleep(forTimeInterval: 0.5)
-        try repl.send("C-z")
-        repl.waitFor("a prompt after Ctrl-Z", timeout: 8) { _ in self.prompts(repl) > before && repl.lastLine == "dmux [all: 1/1 up]>" }
+        try interrupt(repl, running: "!sh -c 'read x; echo never'", with: "C-z")
         #expect(!repl.screen.contains("u1 | never"))
     }
 }
