@@ -28,7 +28,7 @@ enum ChildProcess {
         onLine: @escaping @Sendable (_ text: String, _ stderr: Bool) -> Void
     ) async throws -> Termination {
         let supervisor = NIOLockedValueBox<ChildSupervisor?>(nil)
-        return try await withTaskCancellationHandler {
+        let termination = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 do {
                     let stdinIsTerminal = terminal != nil && isatty(0) == 1
@@ -48,6 +48,9 @@ enum ChildProcess {
         } onCancel: {
             supervisor.withLockedValue { $0 }?.cancel()
         }
+        // Ended because of Ctrl-C: the interrupt is the report, not "killed by signal 15".
+        if Task.isCancelled { throw CancellationError() }
+        return termination
     }
 
     /// Starts the program in a process group of its own, with default signal handling and mask.
