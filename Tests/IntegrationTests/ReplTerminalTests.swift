@@ -75,4 +75,19 @@ import Testing
         try interrupt(repl, running: "!sh -c 'read x; echo never'", with: "C-z")
         #expect(!repl.screen.contains("u1 | never"))
     }
+
+    /// Ctrl-C while the rc file runs a long command ends the rc file, and the REPL starts.
+    @Test func ctrlCDuringTheRCFileStillStartsTheShell() throws {
+        let rc = NSTemporaryDirectory() + "dmux-rc-\(UUID().uuidString)"
+        try "!sleep 30\nset fanout 5\n".write(toFile: rc, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: rc) }
+        let repl = try ReplTmux(["-H", "u1=\(try Fleet.unix1)"], environment: ["DMUX_RC": rc])
+        Thread.sleep(forTimeInterval: 1.5)
+        try repl.send("C-c")
+        repl.waitFor("the prompt after the rc file was interrupted", timeout: 8) { $0.contains("dmux [all: 1/1 up]>") }
+        #expect(repl.screen.contains("^C rc file interrupted"), "\(repl.screen)")
+        try repl.type("set fanout")
+        try repl.send("Enter")
+        repl.waitFor("the line after the interrupted one did not run") { $0.contains("\nfanout 64") }
+    }
 }
