@@ -1,3 +1,4 @@
+import Endpoints
 import FanOut
 import Foundation
 import LineEditor
@@ -20,7 +21,9 @@ public struct InteractiveRunner: Sendable {
         let editor = EditLineSource(historyFile: historyPath, completion: completion, isSensitive: Self.isSensitive)
         let console = shell.console
         let health = Task { [shell] in
-            await HealthMonitor(registry: shell.registry, fanout: { shell.settings.fanout }) { console.err($0 + "\n") }.run()
+            await HealthMonitor(registry: shell.registry, fanout: { shell.settings.fanout }) {
+                console.err($0.escapingControlCharacters + "\n")
+            }.run()
         }
         defer {
             health.cancel()
