@@ -116,6 +116,10 @@ public enum ContextStore {
         } catch {
             return .failure(.error("context \(name) (\(metaFile)): \(error)"))
         }
+        if case .fd = address {
+            return .failure(.error("context \(name) (\(metaFile)): \(host): fd:// names a descriptor handed to dmux "
+                + "by its parent, which a file cannot know; use -H \(name)=\(host)"))
+        }
         var endpoint = Endpoint(name: name, source: .context(name: name), address: address, origin: metaFile)
         guard wantsTLS, !address.isSocket else { return .success((endpoint, [])) }
 

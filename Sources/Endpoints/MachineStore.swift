@@ -84,11 +84,15 @@ public enum MachineStore {
     static func address(config: JSONObject, machine: String, file: String) throws(DiagnosticError) -> EngineAddress {
         let driver = config.object("Driver")
         if let url = driver?.string("URL"), !url.isEmpty {
+            let address: EngineAddress
             do throws(HostSyntaxError) {
-                return try HostSyntax.parse(url, defaultToTLS: true)
+                address = try HostSyntax.parse(url, defaultToTLS: true)
             } catch {
                 throw .error("machine \(machine): \(file): Driver.URL: \(error)")
             }
+            // Only dmux's parent can hand it a descriptor; a number in a file names whatever dmux has open.
+            if case .fd = address { throw .error("machine \(machine): \(file): Driver.URL \(url): fd:// is not accepted from the machine store") }
+            return address
         }
         guard let ip = driver?.string("IPAddress")?.trimmingWhitespace(), !ip.isEmpty else {
             throw .error("machine \(machine): \(file): neither Driver.URL nor Driver.IPAddress is set "

@@ -48,12 +48,12 @@ import Testing
     }
 
     @Test func currentContextIsReportedEvenWhenRenamed() throws {
-        try addContext("web", host: "fd://3")
+        try addContext("web", host: "unix:///run/web.sock")
         try tree.write("home/.docker/config.json", #"{"currentContext":"web"}"#)
         let d = EndpointDiscovery.discover(options(["web=fd://4"]))
         #expect(d.currentContext == "web")
         #expect(d.currentContextEndpoint?.name == "ctx:web")
-        #expect(d.currentContextEndpoint?.address == .fd(3))
+        #expect(d.currentContextEndpoint?.address == .unix(path: "/run/web.sock"))
     }
 
     @Test func sameEngineTwiceIsTwoEntries() {
@@ -107,7 +107,7 @@ import Testing
 
     @Test func sourcesCanBeSwitchedOff() throws {
         try addMachine("m1", ip: "10.0.0.1")
-        try addContext("c1", host: "fd://3")
+        try addContext("c1", host: "unix:///run/c1.sock")
         var o = options()
         o.includeMachines = false
         #expect(EndpointDiscovery.discover(o).endpoints.map(\.name) == ["c1"])
@@ -121,7 +121,7 @@ import Testing
         try tree.write("store/machines/s1/config.json", MachineFixtures.generic(root: root, name: "s1", ip: "10.1.1.1"))
         try tree.writeCerts(in: "store/machines/s1")
         try tree.write("cfg/contexts/meta/\(ContextStore.contextID("c9"))/meta.json",
-                       #"{"Name":"c9","Endpoints":{"docker":{"Host":"fd://9"}}}"#)
+                       #"{"Name":"c9","Endpoints":{"docker":{"Host":"unix:///run/c9.sock"}}}"#)
         let d = EndpointDiscovery.discover(options(env: ["MACHINE_STORAGE_PATH": root, "DOCKER_CONFIG": tree.path("cfg")]))
         #expect(d.endpoints.map(\.name) == ["s1", "c9"])
         #expect(d.endpoints.first?.source == .machine(store: root))
