@@ -58,6 +58,17 @@ import Testing
     }
 
     /// fvbommel/sortorder's NaturalLess, which network ls and volume ls sort names with.
+    /// `docker version`'s Built: Go's ANSIC layout of the wall clock the text was written in.
+    @Test func goTimeANSICOfRFC3339() {
+        #expect(GoTime.ansic(rfc3339: "2026-05-07T21:09:36.000000000+00:00") == "Thu May  7 21:09:36 2026")
+        #expect(GoTime.ansic(rfc3339: "2023-05-18T08:38:34Z") == "Thu May 18 08:38:34 2023")
+        #expect(GoTime.ansic(rfc3339: "2024-02-29T23:59:59.5-07:00") == "Thu Feb 29 23:59:59 2024")
+        #expect(GoTime.ansic(rfc3339: "2000-01-01T00:00:00+05:30") == "Sat Jan  1 00:00:00 2000")
+        #expect(GoTime.ansic(rfc3339: "Thu May  7 21:09:36 2026") == "Thu May  7 21:09:36 2026")
+        #expect(GoTime.ansic(rfc3339: "2026-05-07T21:09:36") == "2026-05-07T21:09:36")
+        #expect(GoTime.ansic(rfc3339: "") == "")
+    }
+
     @Test func naturalOrder() {
         let sorted = ["net10", "net2", "a", "net02", "net", "1b", "B", "net2a"].sorted(by: NaturalOrder.less)
         // Leading zeros only break ties at the first number that differs in them: net2a before net02.
