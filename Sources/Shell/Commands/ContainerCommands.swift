@@ -85,12 +85,17 @@ enum ContainerCommands {
                 }
                 for (index, error) in results.enumerated() {
                     if let error {
-                        presenter.failure(HostFailure(host: host.name, kind: .failed, message: ErrorWords.describe(error)))
+                        presenter.failure(HostFailure(host: host.name, error: error))
                     } else {
                         presenter.line(host: host.name, text: names[index], json: .object([
                             ("container", .string(names[index])), ("action", .string(name)),
                         ]))
                     }
+                }
+                // docker start ends with a summary of its own (cli/command/container/start.go).
+                let failed = results.indices.filter { results[$0] != nil }.map { names[$0] }
+                if name == "start" && presenter.asDocker && !failed.isEmpty {
+                    invocation.console.err("Error: failed to start containers: \(failed.joined(separator: ", "))\n")
                 }
             }
         }

@@ -22,6 +22,10 @@ struct OutputPump {
 enum ExitCodeReport {
     static func report(host: String, code: Int, presenter: Presenter) {
         presenter.record(host: host, json: .object([("exit_code", .int(code))]))
+        // One host: docker prints nothing and exits with the container's code (cli/command/container/run.go).
+        if presenter.asDocker {
+            return presenter.raiseStatus(to: ExitStatus(rawValue: Int32(truncatingIfNeeded: code)))
+        }
         if code != 0 {
             presenter.failure(HostFailure(host: host, kind: .failed, message: "exit code \(code)"))
         }

@@ -1,0 +1,200 @@
+import Foundation
+import Testing
+
+/// One targeted host prints what the docker CLI prints: every command that has a docker
+/// equivalent, run through dmux (`@engine COMMAND`) and through the docker CLI on the same
+/// engine, compared byte for byte — stdout, stderr where docker's is deterministic, exit status.
+@Suite(.serialized) struct DockerParityTests {
+    /// A quiet world on unix1: a sleeping container that printed two known lines, an exited one,
+    /// a volume. Created once per test with the docker CLI, removed after.
+    struct World {
+        let engine: String
+        let quiet: String
+        let exited: String
+        let volume: String
+
+        init(on engine: String = "unix1") throws {
+            self.engine = engine
+            quiet = FleetDocker.uniqueName("parity")
+            exited = FleetDocker.uniqueName("parity")
+            volume = FleetDocker.uniqueName("parity")
+            try FleetDocker.run(engine, ["run", "-d", "--network", "none", "--name", quiet, Fleet.image,
+                                         "sh", "-c", "echo first; echo second >&2; exec sleep 1000"])
+            try FleetDocker.run(engine, ["run", "--network", "none", "--name", exited, Fleet.image, "sh", "-c", "exit 3"],
+                                allowFailure: true)
+            try FleetDocker.run(engine, ["volume", "create", volume])
+            // The logs are written before `run -d` returns only if the shell got that far.
+            for _ in 0..<50 where try FleetDocker.run(engine, ["logs", quiet]).stdout.isEmpty { usleep(100_000) }
+        }
+
+        func remove() {
+            FleetDocker.remove(quiet, from: [engine])
+            FleetDocker.remove(exited, from: [engine])
+            _ = try? FleetDocker.run(engine, ["volume", "rm", volume], allowFailure: true)
+        }
+
+        var filter: [String] { ["--filter", "name=parity"] }
+    }
+
+    static func expectSame(_ engine: String, _ arguments: [String], dmux: [String]? = nil, stderr: Bool = true,
+                           sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let comparison = try DockerParity.compare(engine, arguments, dmuxArguments: dmux, compareStderr: stderr)
+        let same = comparison.matches
+        #expect(same, "\(arguments.joined(separator: " "))\n\(comparison)", sourceLocation: sourceLocation)
+    }
+
+    @Test func listsAreDockersTables() throws {
+        let world = try World()
+        defer { world.remove() }
+        let e = world.engine
+        try Self.expectSame(e, ["ps", "--filter", "name=\(world.quiet)"])
+        try Self.expectSame(e, ["ps", "-a", "--filter", "name=\(world.exited)"])
+        try Self.expectSame(e, ["ps", "-a", "-q", "--filter", "name=\(world.quiet)"])
+        try Self.expectSame(e, ["ps", "-a", "--no-trunc", "--filter", "name=\(world.quiet)"])
+        try Self.expectSame(e, ["ps", "-a", "-s", "--filter", "name=\(world.exited)"])
+        try Self.expectSame(e, ["ps", "-a", "--filter", "name=\(world.quiet)", "--format", "{{.Names}} {{.Status}} {{.Command}}"])
+        try Self.expectSame(e, ["ps", "-a", "--filter", "name=\(world.quiet)", "--format", "table {{.ID}}\t{{.Names}}\t{{.Image}}"])
+        try Self.expectSame(e, ["ps", "--filter", "name=no-such-container-here"])
+        try Self.expectSame(e, ["images"])
+        try Self.expectSame(e, ["images", "-q"])
+        try Self.expectSame(e, ["images", "--digests"])
+        try Self.expectSame(e, ["images", "--format", "{{.Repository}}:{{.Tag}} {{.Size}}"])
+        try Self.expectSame(e, ["network", "ls"])
+        try Self.expectSame(e, ["network", "ls", "-q"])
+        try Self.expectSame(e, ["network", "ls", "--no-trunc"])
+        try Self.expectSame(e, ["volume", "ls", "--filter", "name=\(world.volume)"])
+        try Self.expectSame(e, ["volume", "ls", "-q", "--filter", "name=\(world.volume)"])
+        try Self.expectSame(e, ["system", "df"], dmux: ["df"])
+        try Self.expectSame(e, ["system", "df", "-v"], dmux: ["df", "-v"])
+    }
+
+    @Test func reportsAreDockersReports() throws {
+        let world = try World()
+        defer { world.remove() }
+        let e = world.engine
+        try Self.expectSame(e, ["inspect", world.quiet])
+        try Self.expectSame(e, ["inspect", "--type", "volume", world.volume])
+        try Self.expectSame(e, ["inspect", Fleet.image])
+        try Self.expectSame(e, ["inspect", "-f", "{{.State.Status}} {{.Name}}", world.quiet, world.exited])
+        try Self.expectSame(e, ["inspect", "--format", "{{json .Config.Cmd}}", world.quiet])
+        try Self.expectSame(e, ["top", world.quiet])
+        try Self.expectSame(e, ["logs", world.quiet])
+        try Self.expectSame(e, ["logs", "--tail", "1", world.quiet])
+        try Self.expectSame(e, ["logs", "-t", world.quiet])
+        try Self.expectSame(e, ["stats", "--no-stream", world.exited])
+        try Self.expectSame(e, ["stats", "--no-stream", "--format", "{{.Name}} {{.PIDs}} {{.NetIO}}", world.quiet])
+        try Self.expectSame(e, ["version", "--format", "{{.Server.Version}} {{.Server.APIVersion}}"])
+        try Self.expectSame(e, ["info", "--format", "{{.ServerVersion}} {{.Name}} {{.ID}}"])
+    }
+
+    /// A finished window of events has one answer; the CLI prints it in the local zone.
+    @Test func eventsOfAFinishedWindow() throws {
+        let start = Int(Date().timeIntervalSince1970) - 1
+        let world = try World()
+        defer { world.remove() }
+        let end = Int(Date().timeIntervalSince1970) + 1
+        sleep(2)
+        try Self.expectSame(world.engine, ["events", "--since", "\(start)", "--until", "\(end)", "--filter", "container=\(world.quiet)"])
+        try Self.expectSame(world.engine, ["events", "--since", "\(start)", "--until", "\(end)", "--filter", "type=volume",
+                                           "--format", "{{.Type}} {{.Action}} {{.Actor.ID}}"])
+    }
+
+    /// run and exec pass on the process's output on the right streams and its exit status.
+    @Test func processesEndWithTheirOwnStatus() throws {
+        let world = try World()
+        defer { world.remove() }
+        let e = world.engine
+        let script = "echo out; echo err >&2; exit 7"
+        try Self.expectSame(e, ["run", "--rm", "--network", "none", Fleet.image, "sh", "-c", script])
+        try Self.expectSame(e, ["run", "--rm", "--network", "none", Fleet.image, "true"])
+        try Self.expectSame(e, ["exec", world.quiet, "sh", "-c", script])
+        try Self.expectSame(e, ["exec", world.quiet, "echo", "hello"])
+    }
+
+    /// The engine's refusals in docker's words on stderr, and docker's status.
+    @Test func errorsAreDockersWords() throws {
+        let world = try World()
+        defer { world.remove() }
+        let e = world.engine
+        try Self.expectSame(e, ["inspect", "no-such-object"])
+        try Self.expectSame(e, ["inspect", world.quiet, "no-such-object"])
+        try Self.expectSame(e, ["inspect", "--type", "container", "no-such-object"])
+        try Self.expectSame(e, ["logs", "no-such-container"])
+        try Self.expectSame(e, ["top", "no-such-container"])
+        try Self.expectSame(e, ["stats", "--no-stream", "no-such-container"])
+        try Self.expectSame(e, ["exec", "no-such-container", "true"])
+        try Self.expectSame(e, ["exec", world.exited, "true"])
+        try Self.expectSame(e, ["rmi", "no-such-image"])
+        try Self.expectSame(e, ["pause", world.exited])
+        try Self.expectSame(e, ["unpause", world.quiet])
+        try Self.expectSame(e, ["kill", world.exited])
+        try Self.expectSame(e, ["rm", world.quiet, "no-such-container"])
+    }
+
+    /// Lifecycle commands print the names they acted on; each pair acts on its own container.
+    @Test func lifecycleCommandsPrintTheirContainers() throws {
+        let world = try World()
+        defer { world.remove() }
+        for step in [["pause"], ["unpause"], ["stop", "-t", "1"], ["start"], ["restart", "-t", "1"], ["kill"], ["rm"]] {
+            // docker acts, then dmux repeats the same step on the container docker put back.
+            let docker = try DockerParity.docker(world.engine, step + [world.quiet])
+            try undo(step, world)
+            let ours = try Dmux.run(try ThreeEngines.arguments + ["-c", DockerParity.line(world.engine, step + [world.quiet])],
+                                    environment: try ThreeEngines.environment)
+            #expect(DockerParity.Outcome(stdout: ours.stdout, stderr: ours.stderr, status: ours.status) == docker,
+                    "\(step): dmux \(ours)\ndocker \(docker)")
+        }
+    }
+
+    /// Puts back what `step` changed, so dmux finds the container as docker did.
+    func undo(_ step: [String], _ world: World) throws {
+        switch step[0] {
+        case "pause": try FleetDocker.run(world.engine, ["unpause", world.quiet])
+        case "unpause": try FleetDocker.run(world.engine, ["pause", world.quiet])
+        case "stop", "kill": try FleetDocker.run(world.engine, ["start", world.quiet])
+        case "start": try FleetDocker.run(world.engine, ["stop", "-t", "1", world.quiet])
+        case "rm":
+            try FleetDocker.run(world.engine, ["run", "-d", "--network", "none", "--name", world.quiet, Fleet.image, "sleep", "1000"])
+        default: break
+        }
+    }
+
+    /// `version` and `info` line for line on every kind of engine: unix, TLS, socket-activated.
+    /// The client half is each client's own (docker's version and plugins, dmux has none), so the
+    /// server section is compared; `Runtimes:` is a Go map the engine lists in random order.
+    @Test(arguments: ["unix1", "tls1", "tls2", "sock1"])
+    func versionAndInfoServerSections(engine: String) throws {
+        for command in ["version", "info"] {
+            let docker = try DockerParity.docker(engine, [command])
+            let ours = try DockerParity.compare(engine, [command]).dmux
+            let server = docker.stdout.range(of: "Server:").map { String(docker.stdout[$0.lowerBound...]) } ?? "none"
+            #expect(ours.status == docker.status && ours.stderr == docker.stderr, "\(command) on \(engine): \(ours)\ndocker \(docker)")
+            #expect(Self.sortingRuntimes(ours.stdout) == Self.sortingRuntimes(server),
+                    "\(command) on \(engine):\n--- docker\n\(server)--- dmux\n\(ours.stdout)")
+        }
+    }
+
+    static func sortingRuntimes(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasPrefix(" Runtimes: ")
+                ? " Runtimes: " + line.dropFirst(11).split(separator: " ").sorted().joined(separator: " ") : String(line)
+        }.joined(separator: "\n")
+    }
+
+    /// The rule is on what was targeted: one engine configured and no @target is one host too;
+    /// two targeted of which one answers keeps the multi-host shape.
+    @Test func oneHostIsWhatWasTargeted() throws {
+        let world = try World()
+        defer { world.remove() }
+        let alone = try DockerParity.compare("unix1", ["inspect", world.quiet], dmuxOptions: ["-H", "unix1=\(try Fleet.unix1)"])
+        #expect(alone.matches, "\(alone)")
+        let both = try ThreeEngines.run("@unix1,tls1 inspect \(world.quiet)")
+        #expect(both.status == 1 && both.stdout.hasPrefix("---------------\nunix1 (1)\n---------------\n[\n"), "\(both)")
+        #expect(both.stderr.contains("tls1: No such object: \(world.quiet)\n"), "\(both)")
+        // A shape the user asks for is honoured for one host too.
+        let asked = try ThreeEngines.run("@unix1 inspect --format grouped \(world.quiet)")
+        #expect(asked.stdout.hasPrefix("---------------\nunix1 (1)\n"), "\(asked)")
+        let json = try ThreeEngines.run("@unix1 ps -a --format json --filter name=\(world.quiet)")
+        #expect(json.lines.count == 1 && json.lines[0].hasPrefix(#"{"host":"unix1","#), "\(json)")
+    }
+}
