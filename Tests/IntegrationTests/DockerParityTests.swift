@@ -154,7 +154,7 @@ import Testing
         case "stop", "kill": try FleetDocker.run(world.engine, ["start", world.quiet])
         case "start": try FleetDocker.run(world.engine, ["stop", "-t", "1", world.quiet])
         case "rm":
-            try FleetDocker.run(world.engine, ["run", "-d", "--network", "none", "--name", world.quiet, Fleet.image, "sleep", "1000"])
+            try FleetDocker.run(world.engine, ["create", "--network", "none", "--name", world.quiet, Fleet.image, "sleep", "1000"])
         default: break
         }
     }
