@@ -11,6 +11,7 @@ struct OutputPump {
     let tty: Bool
 
     func drain(_ response: ResponseStream) async throws {
+        if presenter.asDocker { return try await RawOutputCopier.copy(response, tty: tty, to: presenter.console) }
         try await OutputLineAssembler.read(response, tty: tty) { lines in
             presenter.lines(host: host, lines.map { OutputLine(text: $0.text, stderr: $0.stderr) })
         }

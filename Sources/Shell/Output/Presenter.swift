@@ -126,6 +126,18 @@ public final class Presenter: Sendable {
         }
     }
 
+    /// A refusal that is not a failure (docker's `rm -f` of a container that is not there): the
+    /// same line on stderr, nothing in the summary or the status.
+    public func note(_ note: HostFailure) {
+        if shape == .json {
+            console.out(JSONValue.object([("warning", .string(note.message))]).tagged(host: note.host).compact + "\n")
+        } else if asDocker, let words = note.dockerMessage {
+            console.err(words + "\n")
+        } else {
+            console.err(label(note.host) + note.message + "\n")
+        }
+    }
+
     public var failures: [HostFailure] { state.withLockedValue { $0.failures } }
 
     /// A status the command ends with at least, whatever its hosts did (`wait` passes on the
