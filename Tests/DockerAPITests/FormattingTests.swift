@@ -245,3 +245,27 @@ import Testing
         #expect(TabWriter(minWidth: 0, padding: 1).format(text) == "a           bb c\nlonger-cell x  y\nsolo\nq w\n")
     }
 }
+
+/// `docker pull` off a terminal: a line per message that is no byte count, then the full name.
+@Suite struct PullReportTests {
+    static func message(_ json: String) throws -> JSONMessage {
+        try JSONDecoder().decode(JSONMessage.self, from: Data(json.utf8))
+    }
+
+    @Test func linesAsJSONMessageDisplayWritesThem() throws {
+        #expect(PullReport.text(try Self.message(#"{"status":"Pulling from library/busybox","id":"latest"}"#)) == "latest: Pulling from library/busybox\n")
+        #expect(PullReport.text(try Self.message(#"{"status":"Pulling fs layer","progressDetail":{},"id":"9ad63333ebc9"}"#)) == "9ad63333ebc9: Pulling fs layer\n")
+        #expect(PullReport.text(try Self.message(#"{"status":"Downloading","progressDetail":{"current":1024,"total":2048},"progress":"[=>  ]","id":"9ad63333ebc9"}"#)) == nil)
+        #expect(PullReport.text(try Self.message(#"{"status":"Digest: sha256:abc"}"#)) == "Digest: sha256:abc\n")
+        #expect(PullReport.text(try Self.message(#"{"aux":{"ID":"sha256:abc"}}"#)) == nil)
+        #expect(PullReport.text(try Self.message(#"{"stream":"Step 1/2\n"}"#)) == "Step 1/2\n")
+    }
+
+    @Test func referencesAreNormalisedAsDistributionDoes() {
+        #expect(PullReport.normalizedReference(name: "busybox", tag: "latest", digest: false) == "docker.io/library/busybox:latest")
+        #expect(PullReport.normalizedReference(name: "me/app", tag: "1", digest: false) == "docker.io/me/app:1")
+        #expect(PullReport.normalizedReference(name: "127.0.0.1:5000/app", tag: "2", digest: false) == "127.0.0.1:5000/app:2")
+        #expect(PullReport.normalizedReference(name: "localhost/app", tag: "sha256:ab", digest: true) == "localhost/app@sha256:ab")
+        #expect(PullReport.normalizedReference(name: "ghcr.io/o/app", tag: "latest", digest: false) == "ghcr.io/o/app:latest")
+    }
+}

@@ -148,6 +148,9 @@ import Testing
         try Self.expectSame(e, ["exec", "no-such-container", "true"])
         try Self.expectSame(e, ["exec", world.exited, "true"])
         try Self.expectSame(e, ["rmi", "no-such-image"])
+        // No registry is reachable here: the engine's refusal, after docker's default-tag line.
+        try Self.expectSame(e, ["pull", "no-such/image"])
+        try Self.expectSame(e, ["pull", "no-such/image:1"])
         try Self.expectSame(e, ["pause", world.exited])
         try Self.expectSame(e, ["unpause", world.quiet])
         try Self.expectSame(e, ["kill", world.exited])
