@@ -94,7 +94,7 @@ struct OfflineShell {
     /// One host as docker: its table without HOST column, and no cut to the terminal's width.
     @Test func oneHostTableIsDockers() throws {
         let one = try OfflineShell(hosts: ["m1"])
-        let format = try ListFormat(user: nil, defaultTable: ContainerRow.defaultTableFormat, quiet: false)
+        let format = ListFormat(user: nil, defaultTable: ContainerRow.defaultTableFormat, quiet: false)
         let invocation = try one.invocation(PsCommand.spec, shape: .table, asDocker: true)
         try format.present([Self.answers[0]], to: invocation)
         invocation.presenter.finish()
