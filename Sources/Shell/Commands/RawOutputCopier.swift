@@ -8,10 +8,8 @@ import Transport
 /// Text goes out as Swift strings, so a UTF-8 character cut between two writes is held back
 /// until its remaining bytes arrive; only `finish()` decodes what is left as it is.
 struct RawOutputCopier {
-    struct Piece: Sendable, Hashable {
-        var stderr: Bool
-        var text: String
-    }
+    /// Text tagged stdout or stderr, as the line assembler's, but a write rather than a line.
+    typealias Piece = OutputLineAssembler.Line
 
     let tty: Bool
     private var demultiplexer = StdcopyDemultiplexer()
@@ -56,7 +54,7 @@ struct RawOutputCopier {
 
     /// How many bytes at the end start a UTF-8 sequence that has not all arrived (0 to 3).
     static func incompleteSuffixLength(_ bytes: [UInt8]) -> Int {
-        for back in 1...min(3, bytes.count) {
+        for back in stride(from: 1, through: min(3, bytes.count), by: 1) {
             let byte = bytes[bytes.count - back]
             if byte & 0b1100_0000 == 0b1000_0000 { continue }  // a continuation byte: look further back
             let length = byte >= 0b1111_0000 ? 4 : byte >= 0b1110_0000 ? 3 : byte >= 0b1100_0000 ? 2 : 1

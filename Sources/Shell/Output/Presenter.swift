@@ -115,26 +115,31 @@ public final class Presenter: Sendable {
     /// A host's failure: a labelled line on stderr now, and a line in the summary.
     public func failure(_ failure: HostFailure) {
         state.withLockedValue { $0.failures.append(failure) }
-        if shape == .json {
-            console.out(JSONValue.object([("error", .string(failure.message))]).tagged(host: failure.host).compact + "\n")
-        } else if asDocker, let words = failure.dockerMessage {
-            console.err(words + "\n")
-        } else {
-            // The message may quote an engine or a file: its lines stay lines, any other control is shown.
-            let lines = failure.message.split(separator: "\n", omittingEmptySubsequences: false)
-            console.err(label(failure.host) + lines.map { String($0).escapingControlCharacters }.joined(separator: "\n") + "\n")
-        }
+        say(failure, key: "error")
     }
 
     /// A refusal that is not a failure (docker's `rm -f` of a container that is not there): the
     /// same line on stderr, nothing in the summary or the status.
     public func note(_ note: HostFailure) {
+        say(note, key: "warning")
+    }
+
+    /// One host's refusal: `{"host","error"|"warning"}` in json, docker's words for one host,
+    /// else the labelled message.
+    private func say(_ failure: HostFailure, key: String) {
         if shape == .json {
-            console.out(JSONValue.object([("warning", .string(note.message))]).tagged(host: note.host).compact + "\n")
-        } else if asDocker, let words = note.dockerMessage {
-            console.err(words + "\n")
+            console.out(JSONValue.object([(key, .string(failure.message))]).tagged(host: failure.host).compact + "\n")
+            return
+        }
+        // The message may quote an engine or a file: its lines stay lines, any other control is shown.
+        func printable(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).escapingControlCharacters }
+                .joined(separator: "\n")
+        }
+        if asDocker, let words = failure.dockerMessage {
+            console.err(printable(words) + "\n")
         } else {
-            console.err(label(note.host) + note.message + "\n")
+            console.err(label(failure.host) + printable(failure.message) + "\n")
         }
     }
 
