@@ -42,6 +42,7 @@ enum HelpCommand {
         script's output does not change shape when a host goes down. '--format table|lines|grouped'
         or 'set format' chooses a shape for one host too; '--format json' is always NDJSON with "host".
         'version' and 'info' print docker's Server section: the Client half describes the docker binary.
+        An engine that cannot be reached is dmux's own line (NAME: cannot connect…) and status 3.
 
 
         """
