@@ -122,6 +122,11 @@ import Testing
         try Self.expectSame(e, ["run", "--rm", "-l", World.label, "--network", "none", Fleet.image, "true"])
         try Self.expectSame(e, ["exec", world.quiet, "sh", "-c", script])
         try Self.expectSame(e, ["exec", world.quiet, "echo", "hello"])
+        try Self.expectSame(e, ["exec", "-d", world.quiet, "true"])
+        // A new ID each time: the same shape, the ID alone on stdout.
+        let detached = try ThreeEngines.run(DockerParity.line(e, ["run", "-d", "--rm", "-l", World.label, "--network", "none", Fleet.image, "true"]))
+        #expect(detached.status == 0 && detached.stderr == "", "\(detached)")
+        #expect(detached.stdout.range(of: "^[0-9a-f]{64}\n$", options: .regularExpression) != nil, "\(detached)")
         // Bytes as they come: a `\r` kept, no newline added, a character cut nowhere.
         let bytes = #"printf 'x\r\ny'; printf 'é' >&2"#
         try Self.expectSame(e, ["exec", world.quiet, "sh", "-c", bytes])
@@ -223,6 +228,18 @@ import Testing
         let both = try ThreeEngines.run("@unix1,tls1 inspect \(world.quiet)")
         #expect(both.status == 1 && both.stdout.hasPrefix("---------------\nunix1 (1)\n---------------\n[\n"), "\(both)")
         #expect(both.stderr.contains("tls1: No such object: \(world.quiet)\n"), "\(both)")
+        // Two targeted, one of them down: still the multi-host shape.
+        let down = try Dmux.run(try ThreeEngines.arguments + ["-H", "dead=unix:///nonexistent/docker.sock", "-c",
+                                                               "@unix1,dead ps -a -q --filter name=\(world.quiet)"],
+                                environment: try ThreeEngines.environment)
+        #expect(down.status == 1 && down.lines.count == 1 && down.lines[0].hasPrefix("unix1 | "), "\(down)")
+        #expect(down.stderr.contains("dead: "), "\(down)")
+        // `use` and a glob that name one host are one host too.
+        let docker = try DockerParity.docker("unix1", ["inspect", "-f", "{{.Name}}", world.quiet])
+        for line in ["use unix1; inspect -f {{.Name}} \(world.quiet)", "@unix* inspect -f {{.Name}} \(world.quiet)"] {
+            let ours = try ThreeEngines.run(line)
+            #expect(ours.stdout == docker.stdout && ours.status == 0, "\(line): \(ours)")
+        }
         // A shape the user asks for is honoured for one host too.
         let asked = try ThreeEngines.run("@unix1 inspect --format grouped \(world.quiet)")
         #expect(asked.stdout.hasPrefix("---------------\nunix1 (1)\n"), "\(asked)")
