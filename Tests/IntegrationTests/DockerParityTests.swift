@@ -5,16 +5,19 @@ import Testing
 /// equivalent, run through dmux (`@engine COMMAND`) and through the docker CLI on the same
 /// engine, compared byte for byte — stdout, stderr where docker's is deterministic, exit status.
 @Suite(.serialized) struct DockerParityTests {
-    /// A quiet world on unix1: a sleeping container that printed two known lines, an exited one,
-    /// a volume. Created once per test with the docker CLI, removed after.
+    /// A quiet world: a sleeping container that printed two known lines, an exited one, a volume.
+    /// Created once per test with the docker CLI, removed after. It lives on sock1, which no other
+    /// suite puts containers, images or networks on, so whole-engine lists (`images`, `df -v`,
+    /// `network ls`) hold still while the other suites run beside this one.
     struct World {
         let engine: String
         let quiet: String
         let exited: String
         let volume: String
 
-        init(on engine: String = "unix1") throws {
+        init(on engine: String = "sock1") throws {
             self.engine = engine
+            try DockerParity.ensureImage(on: engine)
             quiet = FleetDocker.uniqueName("parity")
             exited = FleetDocker.uniqueName("parity")
             volume = FleetDocker.uniqueName("parity")
@@ -124,7 +127,7 @@ import Testing
         try Self.expectSame(e, ["exec", world.quiet, "echo", "hello"])
         try Self.expectSame(e, ["exec", "-d", world.quiet, "true"])
         // A new ID each time: the same shape, the ID alone on stdout.
-        let detached = try ThreeEngines.run(DockerParity.line(e, ["run", "-d", "--rm", "-l", World.label, "--network", "none", Fleet.image, "true"]))
+        let detached = try DockerParity.dmux(DockerParity.line(e, ["run", "-d", "--rm", "-l", World.label, "--network", "none", Fleet.image, "true"]))
         #expect(detached.status == 0 && detached.stderr == "", "\(detached)")
         #expect(detached.stdout.range(of: "^[0-9a-f]{64}\n$", options: .regularExpression) != nil, "\(detached)")
         // Bytes as they come: a `\r` kept, no newline added, a character cut nowhere.
@@ -176,8 +179,7 @@ import Testing
             // docker acts, then dmux repeats the same step on the container docker put back.
             let docker = try DockerParity.docker(world.engine, step + [world.quiet])
             try undo(step, world)
-            let ours = try Dmux.run(try ThreeEngines.arguments + ["-c", DockerParity.line(world.engine, step + [world.quiet])],
-                                    environment: try ThreeEngines.environment)
+            let ours = try DockerParity.dmux(DockerParity.line(world.engine, step + [world.quiet]))
             #expect(DockerParity.Outcome(stdout: ours.stdout, stderr: ours.stderr, status: ours.status) == docker,
                     "\(step): dmux \(ours)\ndocker \(docker)")
         }
@@ -221,7 +223,7 @@ import Testing
     /// The rule is on what was targeted: one engine configured and no @target is one host too;
     /// two targeted of which one answers keeps the multi-host shape.
     @Test func oneHostIsWhatWasTargeted() throws {
-        let world = try World()
+        let world = try World(on: "unix1")
         defer { world.remove() }
         let alone = try DockerParity.compare("unix1", ["inspect", world.quiet], dmuxOptions: ["-H", "unix1=\(try Fleet.unix1)"])
         #expect(alone.matches, "\(alone)")

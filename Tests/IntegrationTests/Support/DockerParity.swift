@@ -49,12 +49,29 @@ enum DockerParity {
         dmuxOptions: [String]? = nil
     ) throws -> Comparison {
         let before = try docker(engine, arguments)
-        let options = try dmuxOptions ?? (ThreeEngines.arguments + ["-H", "sock1=\(try Fleet.sock1)"])
-        let ours = try Dmux.run(options + ["-c", line(engine, dmuxArguments ?? arguments)],
-                                environment: try ThreeEngines.environment)
+        let ours = try dmux(line(engine, dmuxArguments ?? arguments), options: dmuxOptions)
         let after = try docker(engine, arguments)
         return Comparison(dmux: Outcome(stdout: ours.stdout, stderr: ours.stderr, status: ours.status),
                           docker: [before, after], compareStderr: compareStderr)
+    }
+
+    /// Copies the test image from unix1 when `engine` lacks it (sock1 starts without one): a
+    /// `docker save | docker load` pipe, as no registry is reachable.
+    static func ensureImage(on engine: String) throws {
+        if try FleetDocker.run(engine, ["image", "inspect", Fleet.image], allowFailure: true).status == 0 { return }
+        let from = try FleetDocker.environment("unix1")["DOCKER_HOST"]!
+        let result = try ChildProcess.run(
+            ["/bin/sh", "-c", "\"$0\" -H \"$1\" save \"$2\" | \"$0\" load", FleetDocker.binary, from, Fleet.image],
+            stdin: "", environment: ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": try Dmux.temporaryHome()]
+                .merging(try FleetDocker.environment(engine)) { $1 },
+            inherit: [:], timeout: 60)
+        guard result.status == 0 else { throw SpawnError("copying \(Fleet.image) to \(engine) failed: \(result)") }
+    }
+
+    /// dmux with every fleet engine (unix1 and sock1 by -H, tls1 and tls2 from the machine store), or `options`.
+    static func dmux(_ line: String, options: [String]? = nil) throws -> ProcessResult {
+        let options = try options ?? (ThreeEngines.arguments + ["-H", "sock1=\(try Fleet.sock1)"])
+        return try Dmux.run(options + ["-c", line], environment: try ThreeEngines.environment)
     }
 
     static func docker(_ engine: String, _ arguments: [String]) throws -> Outcome {
