@@ -204,12 +204,22 @@ import Testing
     @Test(arguments: ["unix1", "tls1", "tls2", "sock1"])
     func versionAndInfoServerSections(engine: String) throws {
         for command in ["version", "info"] {
-            let docker = try DockerParity.docker(engine, [command])
-            let ours = try DockerParity.compare(engine, [command]).dmux
+            // info counts containers, which other suites make and remove on the same engines.
+            var comparison = try DockerParity.compare(engine, [command])
+            for _ in 1..<3 where !Self.serverSectionMatches(comparison) {
+                comparison = try DockerParity.compare(engine, [command])
+            }
+            let same = Self.serverSectionMatches(comparison)
+            #expect(same, "\(command) on \(engine):\n\(comparison)")
+        }
+    }
+
+    /// dmux's output is docker's from `Server:` on, as before or after it ran.
+    static func serverSectionMatches(_ comparison: DockerParity.Comparison) -> Bool {
+        comparison.docker.contains { docker in
             let server = docker.stdout.range(of: "Server:").map { String(docker.stdout[$0.lowerBound...]) } ?? "none"
-            #expect(ours.status == docker.status && ours.stderr == docker.stderr, "\(command) on \(engine): \(ours)\ndocker \(docker)")
-            #expect(Self.sortingRuntimes(ours.stdout) == Self.sortingRuntimes(server),
-                    "\(command) on \(engine):\n--- docker\n\(server)--- dmux\n\(ours.stdout)")
+            return docker.status == comparison.dmux.status && docker.stderr == comparison.dmux.stderr
+                && sortingRuntimes(server) == sortingRuntimes(comparison.dmux.stdout)
         }
     }
 
