@@ -59,6 +59,9 @@ import Testing
         let world = try World()
         defer { world.remove() }
         let e = world.engine
+        try Self.expectSame(e, ["ps"])
+        try Self.expectSame(e, ["ps", "-a"])
+        try Self.expectSame(e, ["ps", "-n", "1"])
         try Self.expectSame(e, ["ps", "--filter", "name=\(world.quiet)"])
         try Self.expectSame(e, ["ps", "-a", "--filter", "name=\(world.exited)"])
         try Self.expectSame(e, ["ps", "-a", "-q", "--filter", "name=\(world.quiet)"])
@@ -98,6 +101,9 @@ import Testing
         try Self.expectSame(e, ["logs", "--tail", "1", world.quiet])
         try Self.expectSame(e, ["logs", "-t", world.quiet])
         try Self.expectSame(e, ["stats", "--no-stream", world.exited])
+        try Self.expectSame(e, ["stats", "--no-stream", "-a", "--format", "table {{.Name}}\t{{.PIDs}}\t{{.BlockIO}}"])
+        try Self.expectSame(e, ["top", world.quiet, "-o", "pid,comm"])
+        try Self.expectSame(e, ["logs", "--since", "2000-01-01T00:00:00Z", "--until", "2100-01-01T00:00:00Z", world.quiet])
         try Self.expectSame(e, ["stats", "--no-stream", "--format", "{{.Name}} {{.PIDs}} {{.NetIO}}", world.quiet])
         try Self.expectSame(e, ["version", "--format", "{{.Server.Version}} {{.Server.APIVersion}}"])
         try Self.expectSame(e, ["info", "--format", "{{.ServerVersion}} {{.Name}} {{.ID}}"])
@@ -111,6 +117,7 @@ import Testing
         let end = Int(Date().timeIntervalSince1970) + 1
         sleep(2)
         try Self.expectSame(world.engine, ["events", "--since", "\(start)", "--until", "\(end)", "--filter", "container=\(world.quiet)"])
+        try Self.expectSame(world.engine, ["events", "--since", "\(start)", "--until", "\(end)"])
         try Self.expectSame(world.engine, ["events", "--since", "\(start)", "--until", "\(end)", "--filter", "type=volume",
                                            "--format", "{{.Type}} {{.Action}} {{.Actor.ID}}"])
     }
