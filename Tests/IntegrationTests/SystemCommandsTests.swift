@@ -30,22 +30,6 @@ import Testing
         #expect(json.lines[0].hasPrefix(#"{"host":"tls1","ID":""#) && json.lines[1].hasPrefix(#"{"host":"tls2","ID":""#), "\(json)")
     }
 
-    /// Line for line what the docker CLI prints, but for the runtimes, which Go lists in random order.
-    @Test(arguments: ["unix1", "tls1"])
-    func infoIsTheCLIsServerSection(engine: String) throws {
-        func normalised(_ text: some StringProtocol) -> [String] {
-            text.split(separator: "\n").map { line in
-                line.hasPrefix(" Runtimes: ") ? " Runtimes: " + line.dropFirst(11).split(separator: " ").sorted().joined(separator: " ")
-                    : String(line)
-            }
-        }
-        let docker = try FleetDocker.run(engine, ["info"]).stdout
-        let server = docker.range(of: "Server:\n").map { docker[$0.lowerBound...] } ?? ""
-        let ours = try ThreeEngines.run("@\(engine) info")
-        #expect(ours.status == 0 && ours.stderr == "", "\(ours)")
-        #expect(normalised(ours.stdout) == normalised(server), "docker:\n\(server)\ndmux:\n\(ours.stdout)")
-    }
-
     /// The engine's warnings go to stderr, as docker writes them (with the host's name when
     /// several hosts are targeted); the json shape keeps them in the object.
     @Test func infoWarningsGoToStderr() async throws {
