@@ -7,7 +7,7 @@ import Transport
 ///
 /// Text goes out as Swift strings, so a UTF-8 character cut between two writes is held back
 /// until its remaining bytes arrive; only `finish()` decodes what is left as it is.
-struct RawOutputCopier {
+struct RawOutputCopier: OutputFramer {
     /// Text tagged stdout or stderr, as the line assembler's, but a write rather than a line.
     typealias Piece = OutputLineAssembler.Line
 
@@ -30,7 +30,7 @@ struct RawOutputCopier {
     }
 
     /// What was held back, and the framing error the stream ended with, if any.
-    mutating func finish() -> (pieces: [Piece], error: StreamDecodingError?) {
+    mutating func finish() -> (items: [Piece], error: StreamDecodingError?) {
         var pieces: [Piece] = []
         if !stdoutTail.isEmpty { pieces.append(Piece(stderr: false, text: String(decoding: stdoutTail, as: UTF8.self))) }
         if !stderrTail.isEmpty { pieces.append(Piece(stderr: true, text: String(decoding: stderrTail, as: UTF8.self))) }
@@ -63,23 +63,11 @@ struct RawOutputCopier {
         return 0
     }
 
-    /// Copies `response` to the console as it arrives; what arrived is written even when the
-    /// stream fails, before the error.
+    /// Copies `response` to the console as it arrives (see `OutputFramer.drain`).
     static func copy(_ response: ResponseStream, tty: Bool, to console: Console) async throws {
         var copier = RawOutputCopier(tty: tty)
-        func write(_ pieces: [Piece]) {
+        try await copier.drain(response) { pieces in
             for piece in pieces { piece.stderr ? console.err(piece.text) : console.out(piece.text) }
         }
-        do {
-            while let pieces = try await response.nextPieces() {
-                for piece in pieces { write(try copier.feed(piece.readableBytesView)) }
-            }
-        } catch {
-            write(copier.finish().pieces)
-            throw error
-        }
-        let (rest, error) = copier.finish()
-        write(rest)
-        if let error { throw error }
     }
 }
