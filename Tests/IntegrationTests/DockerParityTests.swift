@@ -44,149 +44,149 @@ import Testing
     }
 
     static func expectSame(_ engine: String, _ arguments: [String], dmux: [String]? = nil, stderr: Bool = true,
-                           sourceLocation: SourceLocation = #_sourceLocation) throws {
+                           sourceLocation: SourceLocation = #_sourceLocation) async throws {
         // Several clocks in one table ("5 seconds ago" beside "Up 4 seconds") can tick between any
         // two runs: a real difference fails every round, a tick only one.
-        var comparison = try DockerParity.compare(engine, arguments, dmuxArguments: dmux, compareStderr: stderr)
+        var comparison = try await DockerParity.compare(engine, arguments, dmuxArguments: dmux, compareStderr: stderr)
         for _ in 1..<3 where !comparison.matches {
-            comparison = try DockerParity.compare(engine, arguments, dmuxArguments: dmux, compareStderr: stderr)
+            comparison = try await DockerParity.compare(engine, arguments, dmuxArguments: dmux, compareStderr: stderr)
         }
         let same = comparison.matches
         #expect(same, "\(arguments.joined(separator: " "))\n\(comparison)", sourceLocation: sourceLocation)
     }
 
-    @Test func listsAreDockersTables() throws {
+    @Test func listsAreDockersTables() async throws {
         let world = try World()
         defer { world.remove() }
         let e = world.engine
-        try Self.expectSame(e, ["ps"])
-        try Self.expectSame(e, ["ps", "-a"])
-        try Self.expectSame(e, ["ps", "-n", "1"])
-        try Self.expectSame(e, ["ps", "--filter", "name=\(world.quiet)"])
-        try Self.expectSame(e, ["ps", "-a", "--filter", "name=\(world.exited)"])
-        try Self.expectSame(e, ["ps", "-a", "-q", "--filter", "name=\(world.quiet)"])
-        try Self.expectSame(e, ["ps", "-a", "--no-trunc", "--filter", "name=\(world.quiet)"])
-        try Self.expectSame(e, ["ps", "-a", "-s", "--filter", "name=\(world.exited)"])
-        try Self.expectSame(e, ["ps", "-a", "--filter", "name=\(world.quiet)", "--format", "{{.Names}} {{.Status}} {{.Command}}"])
-        try Self.expectSame(e, ["ps", "-a", "--filter", "name=\(world.quiet)", "--format", "table {{.ID}}\t{{.Names}}\t{{.Image}}"])
-        try Self.expectSame(e, ["ps", "--filter", "name=no-such-container-here"])
-        try Self.expectSame(e, ["ps", "-a", "--filter", "name=\(world.quiet)", "--format", "{{json .}}"])
-        try Self.expectSame(e, ["images", "--format", "{{json .}}"])
-        try Self.expectSame(e, ["network", "ls", "--filter", "name=none", "--format", "{{json .}}"])
-        try Self.expectSame(e, ["volume", "ls", "--filter", "name=\(world.volume)", "--format", "{{json .}}"])
-        try Self.expectSame(e, ["images"])
-        try Self.expectSame(e, ["images", "-q"])
-        try Self.expectSame(e, ["images", "--digests"])
-        try Self.expectSame(e, ["images", "--format", "{{.Repository}}:{{.Tag}} {{.Size}}"])
-        try Self.expectSame(e, ["network", "ls"])
-        try Self.expectSame(e, ["network", "ls", "-q"])
-        try Self.expectSame(e, ["network", "ls", "--no-trunc"])
-        try Self.expectSame(e, ["volume", "ls", "--filter", "name=\(world.volume)"])
-        try Self.expectSame(e, ["volume", "ls", "-q", "--filter", "name=\(world.volume)"])
-        try Self.expectSame(e, ["system", "df"], dmux: ["df"])
-        try Self.expectSame(e, ["system", "df", "-v"], dmux: ["df", "-v"])
+        try await Self.expectSame(e, ["ps"])
+        try await Self.expectSame(e, ["ps", "-a"])
+        try await Self.expectSame(e, ["ps", "-n", "1"])
+        try await Self.expectSame(e, ["ps", "--filter", "name=\(world.quiet)"])
+        try await Self.expectSame(e, ["ps", "-a", "--filter", "name=\(world.exited)"])
+        try await Self.expectSame(e, ["ps", "-a", "-q", "--filter", "name=\(world.quiet)"])
+        try await Self.expectSame(e, ["ps", "-a", "--no-trunc", "--filter", "name=\(world.quiet)"])
+        try await Self.expectSame(e, ["ps", "-a", "-s", "--filter", "name=\(world.exited)"])
+        try await Self.expectSame(e, ["ps", "-a", "--filter", "name=\(world.quiet)", "--format", "{{.Names}} {{.Status}} {{.Command}}"])
+        try await Self.expectSame(e, ["ps", "-a", "--filter", "name=\(world.quiet)", "--format", "table {{.ID}}\t{{.Names}}\t{{.Image}}"])
+        try await Self.expectSame(e, ["ps", "--filter", "name=no-such-container-here"])
+        try await Self.expectSame(e, ["ps", "-a", "--filter", "name=\(world.quiet)", "--format", "{{json .}}"])
+        try await Self.expectSame(e, ["images", "--format", "{{json .}}"])
+        try await Self.expectSame(e, ["network", "ls", "--filter", "name=none", "--format", "{{json .}}"])
+        try await Self.expectSame(e, ["volume", "ls", "--filter", "name=\(world.volume)", "--format", "{{json .}}"])
+        try await Self.expectSame(e, ["images"])
+        try await Self.expectSame(e, ["images", "-q"])
+        try await Self.expectSame(e, ["images", "--digests"])
+        try await Self.expectSame(e, ["images", "--format", "{{.Repository}}:{{.Tag}} {{.Size}}"])
+        try await Self.expectSame(e, ["network", "ls"])
+        try await Self.expectSame(e, ["network", "ls", "-q"])
+        try await Self.expectSame(e, ["network", "ls", "--no-trunc"])
+        try await Self.expectSame(e, ["volume", "ls", "--filter", "name=\(world.volume)"])
+        try await Self.expectSame(e, ["volume", "ls", "-q", "--filter", "name=\(world.volume)"])
+        try await Self.expectSame(e, ["system", "df"], dmux: ["df"])
+        try await Self.expectSame(e, ["system", "df", "-v"], dmux: ["df", "-v"])
     }
 
-    @Test func reportsAreDockersReports() throws {
+    @Test func reportsAreDockersReports() async throws {
         let world = try World()
         defer { world.remove() }
         let e = world.engine
-        try Self.expectSame(e, ["inspect", world.quiet])
-        try Self.expectSame(e, ["inspect", "--type", "volume", world.volume])
-        try Self.expectSame(e, ["inspect", Fleet.image])
-        try Self.expectSame(e, ["inspect", "-f", "{{.State.Status}} {{.Name}}", world.quiet, world.exited])
-        try Self.expectSame(e, ["inspect", "--format", "{{json .Config.Cmd}}", world.quiet])
-        try Self.expectSame(e, ["top", world.quiet])
-        try Self.expectSame(e, ["logs", world.quiet])
-        try Self.expectSame(e, ["logs", "--tail", "1", world.quiet])
-        try Self.expectSame(e, ["logs", "-t", world.quiet])
-        try Self.expectSame(e, ["stats", "--no-stream", world.exited])
-        try Self.expectSame(e, ["stats", "--no-stream", "-a", "--format", "table {{.Name}}\t{{.PIDs}}\t{{.BlockIO}}"])
-        try Self.expectSame(e, ["top", world.quiet, "-o", "pid,comm"])
-        try Self.expectSame(e, ["logs", "--since", "2000-01-01T00:00:00Z", "--until", "2100-01-01T00:00:00Z", world.quiet])
-        try Self.expectSame(e, ["stats", "--no-stream", "--format", "{{.Name}} {{.PIDs}} {{.NetIO}}", world.quiet])
-        try Self.expectSame(e, ["version", "--format", "{{.Server.Version}} {{.Server.APIVersion}}"])
-        try Self.expectSame(e, ["info", "--format", "{{.ServerVersion}} {{.Name}} {{.ID}}"])
+        try await Self.expectSame(e, ["inspect", world.quiet])
+        try await Self.expectSame(e, ["inspect", "--type", "volume", world.volume])
+        try await Self.expectSame(e, ["inspect", Fleet.image])
+        try await Self.expectSame(e, ["inspect", "-f", "{{.State.Status}} {{.Name}}", world.quiet, world.exited])
+        try await Self.expectSame(e, ["inspect", "--format", "{{json .Config.Cmd}}", world.quiet])
+        try await Self.expectSame(e, ["top", world.quiet])
+        try await Self.expectSame(e, ["logs", world.quiet])
+        try await Self.expectSame(e, ["logs", "--tail", "1", world.quiet])
+        try await Self.expectSame(e, ["logs", "-t", world.quiet])
+        try await Self.expectSame(e, ["stats", "--no-stream", world.exited])
+        try await Self.expectSame(e, ["stats", "--no-stream", "-a", "--format", "table {{.Name}}\t{{.PIDs}}\t{{.BlockIO}}"])
+        try await Self.expectSame(e, ["top", world.quiet, "-o", "pid,comm"])
+        try await Self.expectSame(e, ["logs", "--since", "2000-01-01T00:00:00Z", "--until", "2100-01-01T00:00:00Z", world.quiet])
+        try await Self.expectSame(e, ["stats", "--no-stream", "--format", "{{.Name}} {{.PIDs}} {{.NetIO}}", world.quiet])
+        try await Self.expectSame(e, ["version", "--format", "{{.Server.Version}} {{.Server.APIVersion}}"])
+        try await Self.expectSame(e, ["info", "--format", "{{.ServerVersion}} {{.Name}} {{.ID}}"])
     }
 
     /// A finished window of events has one answer; the CLI prints it in the local zone.
-    @Test func eventsOfAFinishedWindow() throws {
+    @Test func eventsOfAFinishedWindow() async throws {
         let start = Int(Date().timeIntervalSince1970) - 1
         let world = try World()
         defer { world.remove() }
         let end = Int(Date().timeIntervalSince1970) + 1
         sleep(2)
-        try Self.expectSame(world.engine, ["events", "--since", "\(start)", "--until", "\(end)", "--filter", "container=\(world.quiet)"])
-        try Self.expectSame(world.engine, ["events", "--since", "\(start)", "--until", "\(end)"])
-        try Self.expectSame(world.engine, ["events", "--since", "\(start)", "--until", "\(end)", "--filter", "type=volume",
+        try await Self.expectSame(world.engine, ["events", "--since", "\(start)", "--until", "\(end)", "--filter", "container=\(world.quiet)"])
+        try await Self.expectSame(world.engine, ["events", "--since", "\(start)", "--until", "\(end)"])
+        try await Self.expectSame(world.engine, ["events", "--since", "\(start)", "--until", "\(end)", "--filter", "type=volume",
                                            "--format", "{{.Type}} {{.Action}} {{.Actor.ID}}"])
     }
 
     /// run and exec pass on the process's output on the right streams and its exit status.
-    @Test func processesEndWithTheirOwnStatus() throws {
+    @Test func processesEndWithTheirOwnStatus() async throws {
         let world = try World()
         defer { world.remove() }
         let e = world.engine
         let script = "echo out; echo err >&2; exit 7"
-        try Self.expectSame(e, ["run", "--rm", "-l", World.label, "--network", "none", Fleet.image, "sh", "-c", script])
-        try Self.expectSame(e, ["run", "--rm", "-l", World.label, "--network", "none", Fleet.image, "true"])
-        try Self.expectSame(e, ["exec", world.quiet, "sh", "-c", script])
-        try Self.expectSame(e, ["exec", world.quiet, "echo", "hello"])
-        try Self.expectSame(e, ["exec", "-d", world.quiet, "true"])
+        try await Self.expectSame(e, ["run", "--rm", "-l", World.label, "--network", "none", Fleet.image, "sh", "-c", script])
+        try await Self.expectSame(e, ["run", "--rm", "-l", World.label, "--network", "none", Fleet.image, "true"])
+        try await Self.expectSame(e, ["exec", world.quiet, "sh", "-c", script])
+        try await Self.expectSame(e, ["exec", world.quiet, "echo", "hello"])
+        try await Self.expectSame(e, ["exec", "-d", world.quiet, "true"])
         // A new ID each time: the same shape, the ID alone on stdout.
-        let detached = try DockerParity.dmux(DockerParity.line(e, ["run", "-d", "--rm", "-l", World.label, "--network", "none", Fleet.image, "true"]))
+        let detached = try await DockerParity.dmux(DockerParity.line(e, ["run", "-d", "--rm", "-l", World.label, "--network", "none", Fleet.image, "true"]))
         #expect(detached.status == 0 && detached.stderr == "", "\(detached)")
         #expect(detached.stdout.range(of: "^[0-9a-f]{64}\n$", options: .regularExpression) != nil, "\(detached)")
         // Bytes as they come: a `\r` kept, no newline added, a character cut nowhere.
         let bytes = #"printf 'x\r\ny'; printf 'é' >&2"#
-        try Self.expectSame(e, ["exec", world.quiet, "sh", "-c", bytes])
-        try Self.expectSame(e, ["run", "--rm", "-l", World.label, "--network", "none", Fleet.image, "sh", "-c", bytes])
-        try Self.expectSame(e, ["run", "--rm", "-t", "-l", World.label, "--network", "none", Fleet.image, "sh", "-c", bytes])
+        try await Self.expectSame(e, ["exec", world.quiet, "sh", "-c", bytes])
+        try await Self.expectSame(e, ["run", "--rm", "-l", World.label, "--network", "none", Fleet.image, "sh", "-c", bytes])
+        try await Self.expectSame(e, ["run", "--rm", "-t", "-l", World.label, "--network", "none", Fleet.image, "sh", "-c", bytes])
         let printed = FleetDocker.uniqueName("parity")
         try FleetDocker.run(e, ["run", "--network", "none", "--name", printed, Fleet.image, "sh", "-c", bytes])
         defer { FleetDocker.remove(printed, from: [e]) }
-        try Self.expectSame(e, ["logs", printed])
+        try await Self.expectSame(e, ["logs", printed])
     }
 
     /// The engine's refusals in docker's words on stderr, and docker's status.
-    @Test func errorsAreDockersWords() throws {
+    @Test func errorsAreDockersWords() async throws {
         let world = try World()
         defer { world.remove() }
         let e = world.engine
-        try Self.expectSame(e, ["inspect", "no-such-object"])
-        try Self.expectSame(e, ["inspect", world.quiet, "no-such-object"])
-        try Self.expectSame(e, ["inspect", "--type", "container", "no-such-object"])
-        try Self.expectSame(e, ["inspect", "--type", "image", world.quiet])
-        try Self.expectSame(e, ["inspect", "-f", "{{.Id}}", "--type", "volume", "no-such-object"])
-        try Self.expectSame(e, ["rm", "-f", "no-such-container"])
-        try Self.expectSame(e, ["run", "--rm", "-l", World.label, "--network", "none", Fleet.image, "no-such-command"])
-        try Self.expectSame(e, ["exec", world.quiet, "no-such-command"])
-        try Self.expectSame(e, ["logs", "no-such-container"])
-        try Self.expectSame(e, ["top", "no-such-container"])
-        try Self.expectSame(e, ["stats", "--no-stream", "no-such-container"])
-        try Self.expectSame(e, ["exec", "no-such-container", "true"])
-        try Self.expectSame(e, ["exec", world.exited, "true"])
-        try Self.expectSame(e, ["rmi", "no-such-image"])
+        try await Self.expectSame(e, ["inspect", "no-such-object"])
+        try await Self.expectSame(e, ["inspect", world.quiet, "no-such-object"])
+        try await Self.expectSame(e, ["inspect", "--type", "container", "no-such-object"])
+        try await Self.expectSame(e, ["inspect", "--type", "image", world.quiet])
+        try await Self.expectSame(e, ["inspect", "-f", "{{.Id}}", "--type", "volume", "no-such-object"])
+        try await Self.expectSame(e, ["rm", "-f", "no-such-container"])
+        try await Self.expectSame(e, ["run", "--rm", "-l", World.label, "--network", "none", Fleet.image, "no-such-command"])
+        try await Self.expectSame(e, ["exec", world.quiet, "no-such-command"])
+        try await Self.expectSame(e, ["logs", "no-such-container"])
+        try await Self.expectSame(e, ["top", "no-such-container"])
+        try await Self.expectSame(e, ["stats", "--no-stream", "no-such-container"])
+        try await Self.expectSame(e, ["exec", "no-such-container", "true"])
+        try await Self.expectSame(e, ["exec", world.exited, "true"])
+        try await Self.expectSame(e, ["rmi", "no-such-image"])
         // No registry is reachable here: the engine's refusal, after docker's default-tag line.
-        try Self.expectSame(e, ["pull", "no-such/image"])
-        try Self.expectSame(e, ["pull", "no-such/image:1"])
-        try Self.expectSame(e, ["pause", world.exited])
-        try Self.expectSame(e, ["unpause", world.quiet])
-        try Self.expectSame(e, ["kill", world.exited])
-        try Self.expectSame(e, ["rm", world.quiet, "no-such-container"])
+        try await Self.expectSame(e, ["pull", "no-such/image"])
+        try await Self.expectSame(e, ["pull", "no-such/image:1"])
+        try await Self.expectSame(e, ["pause", world.exited])
+        try await Self.expectSame(e, ["unpause", world.quiet])
+        try await Self.expectSame(e, ["kill", world.exited])
+        try await Self.expectSame(e, ["rm", world.quiet, "no-such-container"])
         // Last: it starts the exited container again (it exits at once).
-        try Self.expectSame(e, ["start", "no-such-container", world.exited])
+        try await Self.expectSame(e, ["start", "no-such-container", world.exited])
     }
 
     /// Lifecycle commands print the names they acted on; each pair acts on its own container.
-    @Test func lifecycleCommandsPrintTheirContainers() throws {
+    @Test func lifecycleCommandsPrintTheirContainers() async throws {
         let world = try World()
         defer { world.remove() }
         for step in [["pause"], ["unpause"], ["stop", "-t", "1"], ["start"], ["restart", "-t", "1"], ["kill"], ["rm"]] {
             // docker acts, then dmux repeats the same step on the container docker put back.
-            let docker = try DockerParity.docker(world.engine, step + [world.quiet])
+            let docker = try await DockerParity.docker(world.engine, step + [world.quiet])
             try undo(step, world)
-            let ours = try DockerParity.dmux(DockerParity.line(world.engine, step + [world.quiet]))
+            let ours = try await DockerParity.dmux(DockerParity.line(world.engine, step + [world.quiet]))
             #expect(DockerParity.Outcome(stdout: ours.stdout, stderr: ours.stderr, status: ours.status) == docker,
                     "\(step): dmux \(ours)\ndocker \(docker)")
         }
@@ -209,12 +209,12 @@ import Testing
     /// The client half is each client's own (docker's version and plugins, dmux has none), so the
     /// server section is compared; `Runtimes:` is a Go map the engine lists in random order.
     @Test(arguments: ["unix1", "tls1", "tls2", "sock1"])
-    func versionAndInfoServerSections(engine: String) throws {
+    func versionAndInfoServerSections(engine: String) async throws {
         for command in ["version", "info"] {
             // info counts containers, which other suites make and remove on the same engines.
-            var comparison = try DockerParity.compare(engine, [command])
+            var comparison = try await DockerParity.compare(engine, [command])
             for _ in 1..<3 where !Self.serverSectionMatches(comparison) {
-                comparison = try DockerParity.compare(engine, [command])
+                comparison = try await DockerParity.compare(engine, [command])
             }
             let same = Self.serverSectionMatches(comparison)
             #expect(same, "\(command) on \(engine):\n\(comparison)")
@@ -239,10 +239,10 @@ import Testing
 
     /// The rule is on what was targeted: one engine configured and no @target is one host too;
     /// two targeted of which one answers keeps the multi-host shape.
-    @Test func oneHostIsWhatWasTargeted() throws {
+    @Test func oneHostIsWhatWasTargeted() async throws {
         let world = try World(on: "unix1")
         defer { world.remove() }
-        let alone = try DockerParity.compare("unix1", ["inspect", world.quiet], dmuxOptions: ["-H", "unix1=\(try Fleet.unix1)"])
+        let alone = try await DockerParity.compare("unix1", ["inspect", world.quiet], dmuxOptions: ["-H", "unix1=\(try Fleet.unix1)"])
         #expect(alone.matches, "\(alone)")
         let both = try ThreeEngines.run("@unix1,tls1 inspect \(world.quiet)")
         #expect(both.status == 1 && both.stdout.hasPrefix("---------------\nunix1 (1)\n---------------\n[\n"), "\(both)")
@@ -254,7 +254,7 @@ import Testing
         #expect(down.status == 1 && down.lines.count == 1 && down.lines[0].hasPrefix("unix1 | "), "\(down)")
         #expect(down.stderr.contains("dead: "), "\(down)")
         // `use` and a glob that name one host are one host too.
-        let docker = try DockerParity.docker("unix1", ["inspect", "-f", "{{.Name}}", world.quiet])
+        let docker = try await DockerParity.docker("unix1", ["inspect", "-f", "{{.Name}}", world.quiet])
         for line in ["use unix1; inspect -f {{.Name}} \(world.quiet)", "@unix* inspect -f {{.Name}} \(world.quiet)"] {
             let ours = try ThreeEngines.run(line)
             #expect(ours.stdout == docker.stdout && ours.status == 0, "\(line): \(ours)")

@@ -47,10 +47,10 @@ enum DockerParity {
     static func compare(
         _ engine: String, _ arguments: [String], dmuxArguments: [String]? = nil, compareStderr: Bool = true,
         dmuxOptions: [String]? = nil
-    ) throws -> Comparison {
-        let before = try docker(engine, arguments)
-        let ours = try dmux(line(engine, dmuxArguments ?? arguments), options: dmuxOptions)
-        let after = try docker(engine, arguments)
+    ) async throws -> Comparison {
+        let before = try await docker(engine, arguments)
+        let ours = try await dmux(line(engine, dmuxArguments ?? arguments), options: dmuxOptions)
+        let after = try await docker(engine, arguments)
         return Comparison(dmux: Outcome(stdout: ours.stdout, stderr: ours.stderr, status: ours.status),
                           docker: [before, after], compareStderr: compareStderr)
     }
@@ -69,13 +69,22 @@ enum DockerParity {
     }
 
     /// dmux with every fleet engine (unix1 and sock1 by -H, tls1 and tls2 from the machine store), or `options`.
-    static func dmux(_ line: String, options: [String]? = nil) throws -> ProcessResult {
+    static func dmux(_ line: String, options: [String]? = nil) async throws -> ProcessResult {
         let options = try options ?? (ThreeEngines.arguments + ["-H", "sock1=\(try Fleet.sock1)"])
-        return try Dmux.run(options + ["-c", line], environment: try ThreeEngines.environment)
+        let environment = try ThreeEngines.environment
+        return try await onOwnThread { try Dmux.run(options + ["-c", line], environment: environment) }
     }
 
-    static func docker(_ engine: String, _ arguments: [String]) throws -> Outcome {
-        let result = try FleetDocker.run(engine, arguments, allowFailure: true)
+    static func docker(_ engine: String, _ arguments: [String]) async throws -> Outcome {
+        let result = try await onOwnThread { try FleetDocker.run(engine, arguments, allowFailure: true) }
         return Outcome(stdout: result.stdout, stderr: result.stderr, status: result.status)
+    }
+
+    /// Waits for a child process on a thread of its own: hundreds of them in a row must not hold
+    /// one of the two threads of the cooperative pool, which other suites' fake engines need.
+    static func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
     }
 }
