@@ -21,8 +21,9 @@ enum ImageCommands {
         let noPrune = invocation.arguments.isOn("no-prune")
         let presenter = invocation.presenter
         await invocation.eachHost { host in
-            // Like docker: every image is tried; the host fails if any of them could not be removed.
-            var errors: [String] = []
+            // Like docker: every image is tried; the host fails if any of them could not be removed,
+            // and each refusal is reported (cli/command/image/remove.go).
+            var errors: [Error] = []
             for image in images {
                 do {
                     let body = try await host.send(EngineRequests.removeImage(image, force: force, noPrune: noPrune))
@@ -34,11 +35,11 @@ enum ImageCommands {
                             presenter.line(host: host.name, text: "\(key): \(id)", json: .object([(key.lowercased(), .string(id))]))
                         }
                     }
-                } catch {
-                    errors.append(ErrorWords.describe(error))
+                } catch let error as EngineAPIError {
+                    errors.append(error)
                 }
             }
-            if !errors.isEmpty { throw HostFailure(host: host.name, kind: .failed, message: errors.joined(separator: "; ")) }
+            for error in errors { presenter.failure(HostFailure(host: host.name, error: error)) }
         }
     }
 }

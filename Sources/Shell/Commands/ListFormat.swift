@@ -52,16 +52,10 @@ struct ListFormat: Sendable {
             }
             return
         }
-        // One target: plain lines, exactly what docker prints, so `@m1 ps -q | xargs …` works.
-        let plain = invocation.targets.count == 1 && (presenter.shape == .table || presenter.shape == .lines)
+        // One target: the presenter prints them as docker does, so `@m1 ps -q | xargs …` works.
         for (host, subjects) in answers {
             for subject in subjects {
-                let text = try template.render(subject)
-                if plain {
-                    invocation.console.out(text + "\n")
-                } else {
-                    presenter.line(host: host, text: text, json: record(subject))
-                }
+                presenter.line(host: host, text: try template.render(subject), json: record(subject))
             }
         }
     }

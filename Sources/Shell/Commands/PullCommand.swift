@@ -17,6 +17,9 @@ enum PullCommand {
         guard words.count == 1 else { throw ShellUsageError("\"pull\" takes one IMAGE, not \(words.count)") }
         let (name, tag) = split(words[0])
         let presenter = invocation.presenter
+        if presenter.asDocker && !invocation.console.isTerminal {
+            return try await pullAsDocker(words[0], name: name, tag: tag, invocation: invocation)
+        }
         let board = presenter.shape == .lines && invocation.console.isTerminal
             ? ProgressBoard(presenter: presenter, console: invocation.console, hosts: invocation.targets.map(\.name)) : nil
         board?.start()
@@ -35,6 +38,30 @@ enum PullCommand {
             if board == nil, let status { presenter.line(host: host.name, text: status, json: .object([("status", .string(status))])) }
         }
         for failure in outcomes.all { presenter.failure(failure) }
+    }
+
+    /// One host, not on a terminal: what `docker pull` prints there (cli/command/image/pull.go):
+    /// `Using default tag: latest` when no tag was given, each message's line, the full reference.
+    /// An error in the stream is said in its own words, as docker does.
+    static func pullAsDocker(_ reference: String, name: String, tag: String, invocation: Invocation) async throws {
+        let console = invocation.console
+        if name == reference { console.out("Using default tag: latest\n") }
+        await invocation.eachHost(timeout: .some(nil)) { host in
+            try await host.stream(EngineRequests.pull(image: name, tag: tag)) { response in
+                var splitter = JSONStreamSplitter()
+                while let piece = try await response.next() {
+                    for value in try splitter.feed(piece.readableBytesView) {
+                        let message = try JSONDecoder().decode(JSONMessage.self, from: Data(value))
+                        if let failure = message.failureMessage {
+                            throw HostFailure(host: host.name, kind: .failed, message: failure, dockerMessage: failure)
+                        }
+                        if let text = PullReport.text(message) { console.out(text) }
+                    }
+                }
+                _ = try splitter.finish()
+            }
+            console.out(PullReport.normalizedReference(name: name, tag: tag, digest: reference.contains("@")) + "\n")
+        }
     }
 
     /// docker's reference rule, simplified: a tag is after the last ':' of the last path component,
