@@ -41,8 +41,9 @@ enum HostsCommand {
         case .unix: transport = "unix"
         case .fd: transport = "fd"
         case .tcp: transport = endpoint.tls == nil ? "tcp" : "tcp+tls"
+        case .ssh: transport = "ssh"
         }
-        let tls = endpoint.tls.map { $0.verify ? "verify" : "no verify" } ?? "none"
+        let tls = endpoint.address.isSocket ? "-" : endpoint.tls.map { $0.verify ? "verify" : "no verify" } ?? "none"
         let state: String
         switch status.state {
         case .up: state = "up"
