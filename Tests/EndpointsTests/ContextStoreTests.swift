@@ -118,7 +118,7 @@ import Testing
     @Test func brokenContextsAreReportedAndOthersLoad() throws {
         try addContext("good", host: "tcp://h:1")
         try tree.write("cfg/contexts/meta/\(ContextStore.contextID("bad"))/meta.json", #"{"Name":"bad","Endp"#)
-        try addContext("sshy", host: "ssh://user@host")
+        try addContext("sshy", host: "ssh://user:secret@host")
         try tree.write("cfg/contexts/meta/\(ContextStore.contextID("k8s"))/meta.json",
                        #"{"Name":"k8s","Metadata":{},"Endpoints":{"kubernetes":{}}}"#)
         try addContext("badhost", host: "http://")

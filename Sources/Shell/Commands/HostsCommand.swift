@@ -43,7 +43,8 @@ enum HostsCommand {
         case .tcp: transport = endpoint.tls == nil ? "tcp" : "tcp+tls"
         case .ssh: transport = "ssh"
         }
-        let tls = endpoint.address.isSocket ? "-" : endpoint.tls.map { $0.verify ? "verify" : "no verify" } ?? "none"
+        // ssh:// never uses TLS settings (docker/cli cli/connhelper): there is nothing to show.
+        let tls = if case .ssh = endpoint.address { "-" } else { endpoint.tls.map { $0.verify ? "verify" : "no verify" } ?? "none" }
         let state: String
         switch status.state {
         case .up: state = "up"

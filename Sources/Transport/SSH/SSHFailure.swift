@@ -5,7 +5,7 @@
 /// mux.c) and the docker CLI's (cli/command/system/dial_stdio.go).
 enum SSHFailure {
     static func describe(stderr: String, status: Int32) -> String {
-        let lines = stderr.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+        let lines = stderr.split(whereSeparator: \.isNewline)
             .map { $0.trimmed(of: " \t") }
             .filter { !$0.isEmpty && !$0.allSatisfy { $0 == "@" } && !isNoise($0) }
         func line(containing text: String) -> String? { lines.first { $0.contains(text) } }
@@ -24,9 +24,7 @@ enum SSHFailure {
                 + "add the right key to known_hosts first"
         }
         if let denied = line(containing: "Permission denied (") {
-            let tried = lines.filter { $0.hasPrefix("Offering public key:") || $0.hasPrefix("Will attempt key:") }
-            let identities = tried.isEmpty ? "" : "; tried: " + tried.map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmed(of: " ") } ?? "" }.joined(separator: ", ")
-            return "ssh authentication failed: \(denied)\(identities)"
+            return "ssh authentication failed: \(denied)"
         }
         for text in ["Connection refused", "Connection timed out", "Operation timed out", "No route to host",
                      "Could not resolve hostname", "Network is unreachable", "Connection reset", "Connection closed by"] {
@@ -48,10 +46,9 @@ enum SSHFailure {
         return status == 0 ? "ssh closed the connection" : "ssh exited with status \(status)"
     }
 
-    /// Lines that explain nothing: ssh's banner of asterisks around the changed-key warning, and
-    /// the mux client's chatter when its master goes away under it.
+    /// Lines that explain nothing (the changed-key banner's rows of `@` are dropped apart).
     private static func isNoise(_ line: String) -> Bool {
-        line.hasPrefix("Warning: Permanently added") || line.hasPrefix("debug") || line.hasPrefix("Pseudo-terminal")
+        line.hasPrefix("Warning: Permanently added") || line.hasPrefix("Pseudo-terminal")
     }
 }
 

@@ -17,24 +17,21 @@ public struct SSHSettings: Sendable, Hashable {
     public var configFile: String?
     public var extraOptions: [String]
     public var persist: String
-    /// `BatchMode=yes`: never a prompt. Only an interactive dmux (stdin a terminal) leaves it to ssh.
-    public var batchMode: Bool
     /// A private 0700 directory for the control sockets.
     public var controlDirectory: String
 
     public static let defaultPersistSeconds = 60
 
-    public init(environment: [String: String], interactive: Bool) {
+    public init(environment: [String: String]) {
         func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         configFile = value("DMUX_SSH_CONFIG")
         extraOptions = value("DMUX_SSH_OPTS").map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init) } ?? []
         persist = value("DMUX_SSH_PERSIST") ?? String(Self.defaultPersistSeconds)
-        batchMode = !interactive
         controlDirectory = Self.controlDirectory(environment: environment)
     }
 
     /// The settings of this process, read once from its environment.
-    public static let process = SSHSettings(environment: ProcessInfo.processInfo.environment, interactive: isatty(0) == 1)
+    public static let process = SSHSettings(environment: ProcessInfo.processInfo.environment)
 
     /// `$XDG_RUNTIME_DIR/dmux-ssh` (a per-user tmpfs that vanishes at logout), else
     /// `/tmp/dmux-ssh-UID`. Kept short: a control socket's path must fit in 107 bytes with our
@@ -47,13 +44,16 @@ public struct SSHSettings: Sendable, Hashable {
     }
 
     /// The ssh words every child gets before its own: the user's config and options first (they
-    /// win), then batch mode, the connect timeout (unless the user set one, as docker/cli's
+    /// win), then `BatchMode=yes`, the connect timeout (unless the user set one, as docker/cli's
     /// `addSSHTimeout` does), no terminal, and the login of the URL.
     func arguments(for destination: SSHDestination, connectTimeout seconds: Int) -> [String] {
         var words = ["ssh"]
         if let configFile { words += ["-F", configFile] }
         words += extraOptions
-        if batchMode { words += ["-o", "BatchMode=yes"] }
+        // Never a prompt, even at the REPL: ssh runs in the background of dmux, in a process group
+        // of its own, where a question on the terminal would stop it instead of reaching the user.
+        // Passphrases come from ssh-agent; new host keys go into known_hosts first.
+        words += ["-o", "BatchMode=yes"]
         if !extraOptions.joined().contains("ConnectTimeout") { words += ["-o", "ConnectTimeout=\(max(1, seconds))"] }
         words.append("-T")
         if let user = destination.user { words += ["-l", user] }
@@ -64,7 +64,7 @@ public struct SSHSettings: Sendable, Hashable {
     /// A short hash of what changes how ssh logs in, in each control socket's name: a master made
     /// under one config is never reused by a dmux told to use another (another known_hosts, key or user).
     var fingerprint: String {
-        Self.hash([configFile ?? ""] + extraOptions + [batchMode ? "batch" : "tty"])
+        Self.hash([configFile ?? ""] + extraOptions )
     }
 
     /// FNV-1a of the words, in 16 hex digits: a name, not a secret.
