@@ -36,11 +36,12 @@ struct MachineEnvFormat: Sendable, Hashable {
     /// The whole output. In unset mode the values are printed too, as docker-machine's template
     /// does: they are empty, except the `--no-proxy` one (its documented `unset NO_PROXYvalue` bug).
     func render(_ variables: [(name: String, value: String)], argv: [String]) -> String {
-        var out = ""
-        for (name, value) in variables {
-            out += prefix + name + delimiter + value + suffix
-        }
-        return out + Self.usageHint(shell: shell, argv: argv)
+        lines(variables) + Self.usageHint(shell: shell, argv: argv)
+    }
+
+    /// The variable lines alone.
+    func lines(_ variables: [(name: String, value: String)]) -> String {
+        variables.map { prefix + $0.name + delimiter + $0.value + suffix }.joined()
     }
 
     /// `<c> Run this command to configure your shell: \n<c> <command>\n`, echoing `argv`.
