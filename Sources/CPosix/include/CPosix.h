@@ -12,4 +12,8 @@ int dmux_spawn_closefrom(posix_spawn_file_actions_t *actions, int lowest);
 /// inherits a blocked SIGTERM cannot be stopped politely).
 int dmux_spawnattr_fresh_group(posix_spawnattr_t *attributes);
 
+/// The same clean signals, in the caller's process group (plus `more_flags`): a child that takes
+/// over the terminal in the foreground (`machine ssh NAME`, an interactive login).
+int dmux_spawnattr_fresh_signals(posix_spawnattr_t *attributes, short more_flags);
+
 #endif

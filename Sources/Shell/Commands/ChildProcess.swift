@@ -44,6 +44,31 @@ enum ChildProcess {
         }
     }
 
+    /// Runs the program on dmux's own terminal, in the foreground (dmux's process group), with
+    /// stdin, stdout and stderr inherited: an interactive login (`machine ssh NAME`).
+    static func runOnTerminal(_ argv: [String], environment: [String: String]) async throws -> Termination {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        dmux_spawn_closefrom(&actions, 3)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        dmux_spawnattr_fresh_signals(&attributes, 0)
+        let cArguments = argv.map { strdup($0) } + [nil]
+        let cEnvironment = environment.map { strdup("\($0)=\($1)") } + [nil]
+        defer { (cArguments + cEnvironment).forEach { free($0) } }
+        var pid: pid_t = 0
+        let status = posix_spawnp(&pid, argv[0], &actions, &attributes, cArguments, cEnvironment)
+        guard status == 0 else {
+            throw SpawnError(description: "\(argv[0]): \(status == ENOENT ? "command not found" : String(cString: strerror(status)))")
+        }
+        let child = pid
+        return await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: reap(child)) }.start()
+        }
+    }
+
     /// Starts the program in a process group of its own, with default signal handling and mask.
     private static func spawn(_ argv: [String], environment: [String: String]) throws -> (pid_t, Int32, Int32) {
         var out: [Int32] = [0, 0]
