@@ -43,6 +43,16 @@ import Testing
         #expect(e.certDirectory == nil)
     }
 
+    /// `docker context create --docker host=ssh://…`: the commonest remote context.
+    @Test func sshContext() throws {
+        try addContext("remote", host: "ssh://me@web1:2222")
+        let loaded = ContextStore.load(configDirectory: config)
+        #expect(loaded.diagnostics.isEmpty)
+        let e = try #require(loaded.endpoints.first)
+        #expect(e.address == .ssh(SSHDestination(user: "me", host: "web1", port: 2222)))
+        #expect(e.tls == nil)
+    }
+
     @Test func contextWithTLSFilesVerifies() throws {
         try addContext("web-tls", host: "tcp://127.0.0.1")
         try tree.writeCerts(in: "cfg/contexts/tls/\(ContextStore.contextID("web-tls"))/docker")

@@ -156,11 +156,23 @@ import TestSupport
         ], "\(result)")
     }
 
+    @Test func tabCompletesLiveContainerNamesOverSSH() throws {
+        defer { ssh.removeRuntimeDirectory() }
+        let name = Self.uniqueName()
+        let started = try dmux("run -d --name \(name) --network none \(Fleet.image) sleep 120", hosts: ["s=\(ssh.url)"])
+        #expect(started.status == 0, "\(started)")
+        defer { _ = try? dmux("rm -f \(name)", hosts: ["s=\(ssh.url)"]) }
+        // The master the line above left behind (it persists) is what a Tab right after reuses.
+        let completed = try Dmux.run(["-H", "s=\(ssh.url)", "__complete", "logs", "t-ssh-"], environment: ssh.environment())
+        #expect(completed.lines.contains(name), "\(completed)")
+    }
+
     @Test func hostsShowsTheSSHTransport() throws {
         defer { ssh.removeRuntimeDirectory() }
-        let result = try dmux("hosts --format json", hosts: ["s=\(ssh.url)"])
+        let result = try dmux("hosts --format json; hosts", hosts: ["s=\(ssh.url)"])
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdout.contains(#""url":"\#(ssh.url)","transport":"ssh","tls":"-","state":"up""#), "\(result)")
+        #expect(result.stdout.contains(" ssh (login held) "), "\(result)")
+        #expect(result.stdout.contains(#""url":"\#(ssh.url)","transport":"ssh","tls":"-","state":"up","ssh_login":"held""#), "\(result)")
     }
 
     /// A port nothing listens on: what a stopped sshd looks like.
