@@ -12,8 +12,12 @@ int dmux_spawn_closefrom(posix_spawn_file_actions_t *actions, int lowest);
 /// inherits a blocked SIGTERM cannot be stopped politely).
 int dmux_spawnattr_fresh_group(posix_spawnattr_t *attributes);
 
-/// The same clean signals, in the caller's process group (plus `more_flags`): a child that takes
-/// over the terminal in the foreground (`machine ssh NAME`, an interactive login).
-int dmux_spawnattr_fresh_signals(posix_spawnattr_t *attributes, short more_flags);
+/// Starts `file` (looked up in PATH) with `argv` and `envp`: its stdin, stdout and stderr are the
+/// given descriptors (-1: /dev/null; 0, 1, 2 as themselves: dmux's own, inherited), it gets no
+/// other descriptor, every signal at its default with an empty mask, and a process group of its
+/// own when `own_group` (else dmux's, to take the terminal in the foreground). Returns
+/// posix_spawn's status.
+int dmux_spawn(pid_t *pid, const char *file, char *const argv[], char *const envp[],
+               int stdin_fd, int stdout_fd, int stderr_fd, int own_group);
 
 #endif

@@ -32,21 +32,10 @@ final class SSHProcess: Sendable {
     init(_ argv: [String], stdin: Int32?, stdout: Int32?) throws(SSHSpawnError) {
         var errPipe: [Int32] = [0, 0]
         guard SSHProcess.makePipe(&errPipe) else { throw SSHSpawnError(reason: "cannot create a pipe: \(String(cString: strerror(errno)))") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        if let stdin { posix_spawn_file_actions_adddup2(&actions, stdin, 0) } else { posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0) }
-        if let stdout { posix_spawn_file_actions_adddup2(&actions, stdout, 1) } else { posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0) }
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        dmux_spawn_closefrom(&actions, 3)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        dmux_spawnattr_fresh_group(&attributes)
         let cArguments = argv.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
         var pid: pid_t = 0
-        let status = posix_spawnp(&pid, argv[0], &actions, &attributes, cArguments, environ)
+        let status = dmux_spawn(&pid, argv[0], cArguments, environ, stdin ?? -1, stdout ?? -1, errPipe[1], 1)
         close(errPipe[1])
         guard status == 0 else {
             close(errPipe[0])

@@ -73,7 +73,7 @@ import TestSupport
 
     @Test func aStoppedSSHServerIsOneLineAndTheOthersAnswer() throws {
         defer { ssh.removeRuntimeDirectory() }
-        let port = try Self.closedPort()
+        let port = try TLSFailureTests.closedPort()  // what a stopped sshd looks like
         let result = try dmux("@down,u ps --format '{{.ID}}'", hosts: ["down=ssh://root@127.0.0.1:\(port)", "u=\(try Fleet.unix1)"])
         #expect(result.status == 1, "\(result)")
         let lines = result.stderr.split(separator: "\n").filter { $0.contains("down") }
@@ -173,18 +173,5 @@ import TestSupport
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains(" ssh (login held) "), "\(result)")
         #expect(result.stdout.contains(#""url":"\#(ssh.url)","transport":"ssh","tls":"-","state":"up","ssh_login":"held""#), "\(result)")
-    }
-
-    /// A port nothing listens on: what a stopped sshd looks like.
-    static func closedPort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
