@@ -51,6 +51,23 @@ import TestSupport
         #expect(result.stderr.contains("oops\n") && result.stderr.contains("sshm: exit code 7"), "\(result)")
     }
 
+    @Test func sshWithoutACommandIsAnInteractiveLoginOnTheTerminal() throws {
+        defer { ssh.removeRuntimeDirectory() }
+        let pane = try ReplTmux(["-c", "machine ssh sshm"], environment: ssh.environment(["MACHINE_STORAGE_PATH": store]))
+        try pane.type("echo logged in as $(id -un) $((40+2))")
+        try pane.send("Enter")
+        pane.waitFor("the remote shell's answer", timeout: 30) { $0.contains("logged in as root 42") }
+        try pane.type("exit 3")
+        try pane.send("Enter")
+        pane.waitFor("dmux to end with the login's status") { $0.contains("sshm: exit code 3") && $0.contains("[exited 1]") }
+    }
+
+    @Test func sshWithoutACommandNeedsATerminal() throws {
+        defer { ssh.removeRuntimeDirectory() }
+        let result = try machine("machine ssh sshm")
+        #expect(result.status == 2 && result.stderr.contains("needs a terminal"), "\(result)")
+    }
+
     @Test func scpCopiesToAndFromAMachine() throws {
         defer { ssh.removeRuntimeDirectory() }
         let local = ssh.runtimeDirectory + "/here.txt"
