@@ -18,10 +18,16 @@ import Testing
         var settings = SSHSettings(environment: ["DMUX_SSH_CONFIG": "/etc/dmux/ssh_config", "DMUX_SSH_OPTS": "-o ConnectTimeout=3  -i /k"])
         settings.controlDirectory = "/tmp/d"
         let words = settings.arguments(for: SSHDestination(user: "me", host: "h", port: 2222), connectTimeout: 10)
-        #expect(words == ["ssh", "-F", "/etc/dmux/ssh_config", "-o", "ConnectTimeout=3", "-i", "/k", "-o", "BatchMode=yes",
+        #expect(words == ["ssh", "-o", "BatchMode=yes", "-F", "/etc/dmux/ssh_config", "-o", "ConnectTimeout=3", "-i", "/k",
                           "-T", "-l", "me", "-p", "2222"])
         let plain = SSHSettings(environment: [:]).arguments(for: SSHDestination(host: "h"), connectTimeout: 10)
         #expect(plain == ["ssh", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-T"])
+    }
+
+    @Test func theMastersOptionsComeBeforeTheUsersSoThatTheyCannotBeUndone() {
+        let settings = SSHSettings(environment: ["DMUX_SSH_OPTS": "-o ControlPath=none"])
+        let words = settings.arguments(for: SSHDestination(host: "h"), connectTimeout: 10, control: ["-o", "ControlPath=/d/m"])
+        #expect(words.prefix(7) == ["ssh", "-o", "ControlPath=/d/m", "-o", "BatchMode=yes", "-o", "ControlPath=none"])
     }
 
     @Test func theControlDirectoryIsPrivateAndShort() {

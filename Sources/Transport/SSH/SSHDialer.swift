@@ -27,8 +27,8 @@ struct SSHDialer: Sendable {
         } catch {
             throw TransportError.connecting(error, address: url)
         }
-        var argv = settings.arguments(for: destination, connectTimeout: seconds) + master.clientOptions
-        argv += ["--", destination.host, SSHRemoteCommand.line(destination.remoteCommand)]
+        let argv = settings.arguments(for: destination, connectTimeout: seconds, control: master.clientOptions)
+            + ["--", destination.host, SSHRemoteCommand.line(destination.remoteCommand)]
 
         var toChild: [Int32] = [0, 0]
         var fromChild: [Int32] = [0, 0]

@@ -64,9 +64,8 @@ actor SSHMaster {
 
     private func start(connectTimeout seconds: Int) async throws {
         try SSHControlDirectory.prepare(settings.controlDirectory)
-        var argv = settings.arguments(for: destination, connectTimeout: seconds)
-        argv += ["-o", "ControlMaster=auto", "-o", "ControlPath=" + controlPath,
-                 "-o", "ControlPersist=" + settings.persist, "-N", "--", destination.host]
+        let control = ["-o", "ControlMaster=auto", "-o", "ControlPath=" + controlPath, "-o", "ControlPersist=" + settings.persist]
+        let argv = settings.arguments(for: destination, connectTimeout: seconds, control: control) + ["-N", "--", destination.host]
         let process = try spawn(argv)
         // ssh's ConnectTimeout covers the TCP connect and the banner; an authentication that
         // stalls after that must not hold the host for ever either.

@@ -43,17 +43,17 @@ public struct SSHSettings: Sendable, Hashable {
         return "/tmp/dmux-ssh-\(getuid())"
     }
 
-    /// The ssh words every child gets before its own: the user's config and options first (they
-    /// win), then `BatchMode=yes`, the connect timeout (unless the user set one, as docker/cli's
-    /// `addSSHTimeout` does), no terminal, and the login of the URL.
-    func arguments(for destination: SSHDestination, connectTimeout seconds: Int) -> [String] {
-        var words = ["ssh"]
+    /// The ssh words every child gets before its own. First what nothing may undo (ssh keeps
+    /// the first value it reads for an option): `control` (the control master's options) and
+    /// `BatchMode=yes` — never a prompt, even at the REPL: ssh runs behind dmux, in a process
+    /// group of its own, where a question on the terminal would stop it instead of reaching the
+    /// user (passphrases come from ssh-agent; new host keys go into known_hosts first). Then the
+    /// user's config and options, which win over the rest: the connect timeout (unless the user
+    /// set one, as docker/cli's `addSSHTimeout` does), no terminal, and the login of the URL.
+    func arguments(for destination: SSHDestination, connectTimeout seconds: Int, control: [String] = []) -> [String] {
+        var words = ["ssh"] + control + ["-o", "BatchMode=yes"]
         if let configFile { words += ["-F", configFile] }
         words += extraOptions
-        // Never a prompt, even at the REPL: ssh runs in the background of dmux, in a process group
-        // of its own, where a question on the terminal would stop it instead of reaching the user.
-        // Passphrases come from ssh-agent; new host keys go into known_hosts first.
-        words += ["-o", "BatchMode=yes"]
         if !extraOptions.joined().contains("ConnectTimeout") { words += ["-o", "ConnectTimeout=\(max(1, seconds))"] }
         words.append("-T")
         if let user = destination.user { words += ["-l", user] }
