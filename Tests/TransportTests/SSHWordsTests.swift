@@ -82,6 +82,16 @@ import Testing
             == "ssh authentication failed: nobody@127.0.0.1: Permission denied (publickey).")
     }
 
+    @Test func theKeysSshOffersAreThoseOfItsConfigThatExist() {
+        let dump = "user root\nidentityfile ~/.ssh/id_rsa\nidentityfile ~/.ssh/id_ed25519\nidentityfile /k/fleet\nidentitiesonly no\n"
+        let present: Set = ["/home/me/.ssh/id_ed25519", "/k/fleet"]
+        #expect(SSHIdentities.offered(configDump: dump, home: "/home/me", agentSocket: "/run/agent") { present.contains($0) }
+            == "/home/me/.ssh/id_ed25519, /k/fleet, the keys of ssh-agent")
+        #expect(SSHIdentities.offered(configDump: dump + "identityagent none\n", home: "/home/me", agentSocket: "/run/agent") { present.contains($0) }
+            == "/home/me/.ssh/id_ed25519, /k/fleet")
+        #expect(SSHIdentities.offered(configDump: dump, home: "/home/me", agentSocket: nil) { _ in false } == nil)
+    }
+
     @Test func aRemoteWithoutDockerOrWithAnOldOne() {
         #expect(SSHFailure.describe(stderr: "bash: line 1: docker: command not found\n", status: 127)
             == "the remote host has no docker CLI (bash: line 1: docker: command not found); dial-stdio needs docker 18.09 or later there")

@@ -74,7 +74,12 @@ actor SSHMaster {
             throw TransportError(.sshFailed(reason: "ssh did not finish logging in within \(seconds + 5) s"))
         }
         guard exit.status == 0 else {
-            throw TransportError(.sshFailed(reason: SSHFailure.describe(stderr: exit.stderr, status: exit.status)))
+            var reason = SSHFailure.describe(stderr: exit.stderr, status: exit.status)
+            if exit.stderr.contains("Permission denied ("),
+               let keys = await SSHIdentities.offered(by: settings.arguments(for: destination, connectTimeout: seconds) + ["-G", "--", destination.host]) {
+                reason += " (ssh offered: \(keys))"
+            }
+            throw TransportError(.sshFailed(reason: reason))
         }
     }
 

@@ -15,7 +15,7 @@ final class SSHProcess: Sendable {
     struct Exit: Sendable {
         /// The exit status, or 128 + the signal that ended it.
         let status: Int32
-        /// The last few KiB of what it wrote to stderr.
+        /// The last 16 KiB of what it wrote to stderr.
         let stderr: String
     }
 
@@ -27,15 +27,16 @@ final class SSHProcess: Sendable {
         var waiters: [@Sendable (Exit) -> Void] = []
     }
 
-    /// Starts `argv` with `stdin`/`stdout` as given (nil: /dev/null) and stderr on a pipe of ours.
-    /// The caller closes its copies of the child's ends once this returns.
-    init(_ argv: [String], stdin: Int32?, stdout: Int32?) throws(SSHSpawnError) {
+    /// Starts `argv` with `stdin`/`stdout` as given (nil: /dev/null) and stderr on a pipe of ours
+    /// (stdout too with `stdoutToStderr`, for a short answer such as `ssh -G`'s). The caller
+    /// closes its copies of the child's ends once this returns.
+    init(_ argv: [String], stdin: Int32?, stdout: Int32?, stdoutToStderr: Bool = false) throws(SSHSpawnError) {
         var errPipe: [Int32] = [0, 0]
         guard SSHProcess.makePipe(&errPipe) else { throw SSHSpawnError(reason: "cannot create a pipe: \(String(cString: strerror(errno)))") }
         let cArguments = argv.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
         var pid: pid_t = 0
-        let status = dmux_spawn(&pid, argv[0], cArguments, environ, stdin ?? -1, stdout ?? -1, errPipe[1], 1)
+        let status = dmux_spawn(&pid, argv[0], cArguments, environ, stdin ?? -1, stdoutToStderr ? errPipe[1] : stdout ?? -1, errPipe[1], 1)
         close(errPipe[1])
         guard status == 0 else {
             close(errPipe[0])
@@ -111,7 +112,7 @@ final class SSHProcess: Sendable {
         return true
     }
 
-    /// Reads to end of file, keeping the last 8 KiB.
+    /// Reads to end of file, keeping the last 16 KiB.
     private static func drainTail(_ fd: Int32) -> String {
         var kept: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
@@ -120,7 +121,7 @@ final class SSHProcess: Sendable {
             if count < 0 && errno == EINTR { continue }
             if count <= 0 { break }
             kept += chunk[0..<count]
-            if kept.count > 8192 { kept.removeFirst(kept.count - 8192) }
+            if kept.count > 16384 { kept.removeFirst(kept.count - 16384) }
         }
         close(fd)
         return String(decoding: kept, as: UTF8.self)
