@@ -73,7 +73,7 @@ public enum MachineStore {
                 + "\(configVersion) (written by a newer docker-machine)")
         }
         let address = try address(config: config, machine: name, file: file)
-        var endpoint = Endpoint(name: name, source: .machine(store: root), address: address, certDirectory: dir)
+        var endpoint = Endpoint(name: name, source: .machine(store: root), address: address, certDirectory: dir, origin: file)
         if address.isSocket { return (endpoint, []) }
         let (tls, warnings) = try tlsSettings(config: config, machine: name, dir: dir)
         endpoint.tls = tls

@@ -34,6 +34,10 @@ struct Launcher {
         let discovery = EndpointDiscovery.discover(discoveryOptions)
         // `__complete` runs under a login shell's Tab: quiet, no rc file, only the hosts it needs.
         let completing = options.command == nil && options.words.first == "__complete"
+        if !completing, !discovery.usageErrors.isEmpty {
+            for diagnostic in discovery.diagnostics + discovery.usageErrors { console.err("\(diagnostic)\n") }
+            return .usage
+        }
         if !completing {
             for diagnostic in discovery.diagnostics { console.err("\(diagnostic)\n") }
         }
@@ -44,7 +48,7 @@ struct Launcher {
             do {
                 try registry.add(endpoint, connectTimeout: settings.timeout)
             } catch {
-                console.err("\(error)\n")
+                console.err("\(error)".escapingControlCharacters + "\n")
             }
         }
         let shell = Shell(registry: registry, console: console, settings: settings, environment: environment)

@@ -215,9 +215,14 @@ import Testing
             _ = try FormatTemplate("{{.Nope}}").render(c)
             Issue.record("unknown field accepted")
         } catch {
-            #expect(error.description.hasPrefix("template: unknown field .Nope for containers"))
-            #expect(error.description.contains(".RunningFor"))
+            #expect(error.description == #"template: :1:2: executing "" at <.Nope>: can't evaluate field Nope in type *formatter.ContainerContext"#)
         }
+        #expect(throws: FormatTemplateError.self) { try FormatTemplate("{{.Nope}}").validate(for: ContainerRow.self) }
+        #expect(throws: FormatTemplateError(#"template: :1:8: executing "" at <.Names.Zq>: can't evaluate field Zq in type string"#)) {
+            try FormatTemplate("{{.Names.Zq}}").validate(for: ContainerRow.self)
+        }
+        // Failures that depend on the values are left to the rows, as in docker.
+        try FormatTemplate("{{slice .ID 0 12}}").validate(for: ContainerRow.self)
         #expect(throws: FormatTemplateError.self) { _ = try FormatTemplate("table {{.Bogus}}").render([c]) }
         #expect(throws: FormatTemplateError.self) { _ = try FormatTemplate("{{.ID") }
         #expect(throws: FormatTemplateError.self) { _ = try FormatTemplate("{{range .Names}}") }

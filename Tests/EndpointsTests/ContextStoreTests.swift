@@ -31,6 +31,23 @@ import Testing
         #expect(ContextStore.configDirectory(environment: [:], homeDirectory: "/h") == "/h/.docker")
     }
 
+    /// docker/cli's `ValidateContextName`: a name from a file is never trusted (it becomes a
+    /// `@target` and a table cell), so an escape sequence in it is a diagnostic, shown escaped.
+    @Test func namesFollowDockersRule() throws {
+        try addContext(#"\u001b[31mred"#, host: "tcp://h:1", dir: "a")
+        try addContext("x", host: "tcp://h:1", dir: "b")
+        try addContext("default", host: "tcp://h:1", dir: "c")
+        try addContext("web+1.a_b-c", host: "tcp://h:1", dir: "d")
+        let loaded = ContextStore.load(configDirectory: config)
+        #expect(loaded.endpoints.map(\.name) == ["web+1.a_b-c"])
+        let messages = loaded.diagnostics.map(\.description)
+        #expect(messages.count == 3, "\(messages)")
+        #expect(messages.contains { $0.contains(#"context name "\x1b[31mred" is invalid, names are validated against regexp "^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$""#) }, "\(messages)")
+        #expect(messages.contains { $0.contains(#"context name "x" is invalid"#) }, "\(messages)")
+        #expect(messages.contains { $0.contains(#""default" is a reserved context name"#) }, "\(messages)")
+        #expect(!messages.joined().contains("\u{1B}"))
+    }
+
     @Test func plainContext() throws {
         try addContext("web-plain", host: "tcp://127.0.0.1:12375")
         let loaded = ContextStore.load(configDirectory: config)

@@ -74,11 +74,14 @@ import Testing
         #expect(d.endpoint(named: "connect:a")?.address == .fd(6))
     }
 
-    @Test func invalidFlagIsReportedAndOthersLoad() throws {
+    /// A `-H` the user typed is a usage error (issue 12 item 10), kept apart from the diagnostics
+    /// of files and variables, which stay warnings while the rest loads.
+    @Test func invalidFlagIsAUsageErrorAndOthersLoad() throws {
         try addMachine("m1", ip: "10.0.0.1")
         let d = EndpointDiscovery.discover(options(["ok=fd://3", "bad=http://127.0.0.1:12376", "fd://"]))
         #expect(d.endpoints.map(\.name) == ["ok", "m1"])
-        let errors = d.diagnostics.filter { $0.severity == .error }.map(\.message)
+        #expect(d.diagnostics.filter { $0.severity == .error }.isEmpty)
+        let errors = d.usageErrors.map(\.message)
         #expect(errors == [
             "-H bad=http://127.0.0.1:12376: invalid bind address format: http://127.0.0.1:12376",
             "-H fd://: invalid fd host `fd://`: expected fd://N with N a descriptor number, e.g. fd://3",
@@ -126,8 +129,8 @@ import Testing
 
     @Test func diagnosticsReadAsOneLine() {
         let d = EndpointDiscovery.discover(options(["http://x"]))
-        #expect(d.diagnostics.map(\.description) == ["error: -H http://x: invalid bind address format: http://x"])
-        #expect(d.diagnostics.allSatisfy { !$0.description.contains("\n") })
+        #expect(d.usageErrors.map(\.description) == ["error: -H http://x: invalid bind address format: http://x"])
+        #expect(d.usageErrors.allSatisfy { !$0.description.contains("\n") })
     }
 }
 

@@ -1,3 +1,4 @@
+import Endpoints
 import FanOut
 import Foundation
 import LineEditor
@@ -22,7 +23,7 @@ public struct InteractiveRunner: Sendable {
         let completion = ShellCompletion(shell: shell)
         let editor = EditLineSource(historyFile: historyPath, completion: completion, isSensitive: Self.isSensitive)
         let console = shell.console
-        let health = Task { await HealthMonitor(registry: shell.registry) { console.err($0 + "\n") }.run() }
+        let health = Task { await HealthMonitor(registry: shell.registry) { console.err($0.escapingControlCharacters + "\n") }.run() }
         defer {
             health.cancel()
             editor.close()
