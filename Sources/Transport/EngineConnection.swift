@@ -8,12 +8,18 @@ final class EngineConnection: Sendable {
     let address: String
     let hostHeader: String
     private let reader: NIOLoopBound<PullReadHandler>
+    /// Why the far end went away without answering, when only a process can say (ssh's stderr).
+    private let diagnosis: (@Sendable () async -> String?)?
 
-    init(channel: Channel, reader: NIOLoopBound<PullReadHandler>, address: String, hostHeader: String) {
+    init(
+        channel: Channel, reader: NIOLoopBound<PullReadHandler>, address: String, hostHeader: String,
+        diagnosis: (@Sendable () async -> String?)? = nil
+    ) {
         self.channel = channel
         self.reader = reader
         self.address = address
         self.hostHeader = hostHeader
+        self.diagnosis = diagnosis
     }
 
     var isOpen: Bool { channel.isActive }
@@ -61,10 +67,16 @@ final class EngineConnection: Sendable {
             // (TLS 1.3: the alert rejecting our client certificate). The reader kept that reason;
             // "I/O on closed channel" would hide it.
             if let reason = await closingReason() { throw TransportError.connecting(reason, address: address) }
+            if let diagnosis, let reason = await diagnosis() { throw TransportError(.sshFailed(reason: reason), address: address) }
             throw TransportError.connecting(error, address: address)
         }
         let stream = ResponseStream(connection: self, expectsBody: request.expectsResponseBody)
-        try await stream.readHead()
+        do {
+            try await stream.readHead()
+        } catch {
+            if let diagnosis, let reason = await diagnosis() { throw TransportError(.sshFailed(reason: reason), address: address) }
+            throw error
+        }
         return stream
     }
 }
