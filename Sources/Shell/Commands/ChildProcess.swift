@@ -92,4 +92,12 @@ enum ChildProcess {
         }
         return (pid, out[0], err[0])
     }
+
+    /// Waits for `pid` to end: a login on dmux's own terminal has nothing to supervise.
+    private static func reap(_ pid: pid_t) -> Termination {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        if dmux_wait_status_signalled(status) != 0 { return .signalled(dmux_wait_status_signal(status)) }
+        return .exited(dmux_wait_status_exit_code(status))
+    }
 }
