@@ -1,9 +1,12 @@
 import DockerAPI
 import FanOut
 
-/// Image commands that change engines: `pull` and `rmi`.
+/// Image commands that change engines: pull, push, tag, rmi, save, load, image copy, login, logout.
 enum ImageCommands {
-    static let all: [CommandSpec] = [PullCommand.spec, rmi]
+    static let all: [CommandSpec] = [
+        PullCommand.spec, PushCommand.spec, TagCommand.spec, rmi, SaveCommand.spec, LoadCommand.spec, ImageCopyCommand.spec,
+        LoginCommand.spec, LogoutCommand.spec,
+    ]
 
     static let rmi = CommandSpec(
         name: "rmi", summary: "Remove one or more images on every target",
