@@ -16,7 +16,12 @@ public struct RequestBodyWriter: Sendable {
         end.writeStaticString("\r\n")
         channel.write(size, promise: nil)
         channel.write(piece, promise: nil)
-        try await channel.writeAndFlush(end)
+        do {
+            try await channel.writeAndFlush(end)
+        } catch {
+            // NIO says "I/O on closed channel"; the user needs to know the engine hung up.
+            throw TransportError(.closed, address: connection.address)
+        }
     }
 
     /// The last chunk: the engine now knows the body is complete.
