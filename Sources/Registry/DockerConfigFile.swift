@@ -110,6 +110,13 @@ public struct DockerConfigFile: Sendable {
         }
     }
 
+    /// Every registry the file knows credentials for: `auths` keys and `credHelpers` keys.
+    public var registryKeys: [String] {
+        var keys = authEntries.map(\.0)
+        if case .object(let helpers) = self["credHelpers"] { keys += helpers.map(\.0).filter { !keys.contains($0) } }
+        return keys
+    }
+
     private subscript(key: String) -> JSONValue? { members.first { $0.0 == key }?.1 }
 
     private var authEntries: [(String, JSONValue)] {

@@ -32,8 +32,11 @@ public struct RegistryCredentials: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `X-Registry-Auth`: URL-safe base64 (with padding) of `json` (moby api/pkg/authconfig `Encode`).
-    public var registryAuthHeader: String {
-        Data(json.utf8).base64EncodedString()
+    public var registryAuthHeader: String { Self.urlSafeBase64(json) }
+
+    /// Go's `base64.URLEncoding` (with padding), which the engine decodes these headers with.
+    public static func urlSafeBase64(_ text: String) -> String {
+        Data(text.utf8).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
     }

@@ -36,3 +36,40 @@ extension EngineRequests {
             headers: [HeaderField("Content-Type", "application/x-tar")], streamsBody: true)
     }
 }
+
+/// The options of a classic-builder build (`DOCKER_BUILDKIT=0 docker build`).
+public struct BuildOptions: Sendable {
+    public var tags: [String] = []
+    public var dockerfile: String = "Dockerfile"
+    /// `--build-arg KEY=VALUE`; a nil value is `--build-arg KEY` with KEY unset here (JSON null).
+    public var buildArgs: [(String, String?)] = []
+    public var labels: [(String, String)] = []
+    public var target: String?
+    public var noCache = false
+    public var pull = false
+    public init() {}
+}
+
+extension EngineRequests {
+    /// `POST /build?version=1…` whose context tar the caller streams (docker-reference §9).
+    public static func build(_ options: BuildOptions, registryConfig: String) -> APIRequest {
+        var query = options.tags.map { QueryItem("t", $0) }
+        query.append(QueryItem("dockerfile", options.dockerfile))
+        if !options.buildArgs.isEmpty {
+            let members = options.buildArgs.map { ($0.0, $0.1.map(JSONValue.string) ?? .null) }
+            query.append(QueryItem("buildargs", JSONValue.object(members.sorted { $0.0 < $1.0 }).compact))
+        }
+        if !options.labels.isEmpty {
+            query.append(QueryItem("labels", JSONValue.object(options.labels.map { ($0.0, .string($0.1)) }.sorted { $0.0 < $1.0 }).compact))
+        }
+        if let target = options.target, !target.isEmpty { query.append(QueryItem("target", target)) }
+        if options.noCache { query.append(QueryItem("nocache", "1")) }
+        if options.pull { query.append(QueryItem("pull", "1")) }
+        query.append(QueryItem("rm", "1"))
+        query.append(QueryItem("version", "1"))
+        return APIRequest(
+            method: "POST", path: "/build", query: query,
+            headers: [HeaderField("Content-Type", "application/x-tar"), HeaderField("X-Registry-Config", registryConfig)],
+            streamsBody: true)
+    }
+}

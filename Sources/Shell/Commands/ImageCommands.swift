@@ -1,11 +1,11 @@
 import DockerAPI
 import FanOut
 
-/// Image commands that change engines: pull, push, tag, rmi, save, load, image copy, login, logout.
+/// Image commands that change engines: pull, push, tag, rmi, save, load, image copy, login, logout, build.
 enum ImageCommands {
     static let all: [CommandSpec] = [
         PullCommand.spec, PushCommand.spec, TagCommand.spec, rmi, SaveCommand.spec, LoadCommand.spec, ImageCopyCommand.spec,
-        LoginCommand.spec, LogoutCommand.spec,
+        LoginCommand.spec, LogoutCommand.spec, BuildCommand.spec,
     ]
 
     static let rmi = CommandSpec(

@@ -49,7 +49,7 @@ enum ImageCopyCommand {
             ? ProgressBoard(presenter: presenter, console: invocation.console, hosts: targets.map(\.name)) : nil
         board?.start()
         let failures = FailureQueue()
-        let broadcast = LoadBroadcast(targets: targets, presenter: presenter, board: board, failures: failures)
+        let broadcast = BodyBroadcast.load(targets: targets, presenter: presenter, board: board, failures: failures)
         let sourceError = await broadcast.run { send in
             try await source.stream(EngineRequests.saveImages(images)) { response in
                 while let pieces = try await response.nextPieces() {

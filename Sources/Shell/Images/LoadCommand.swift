@@ -22,7 +22,7 @@ enum LoadCommand {
             ? ProgressBoard(presenter: invocation.presenter, console: invocation.console, hosts: invocation.targets.map(\.name)) : nil
         board?.start()
         let failures = FailureQueue()
-        let broadcast = LoadBroadcast(targets: invocation.targets, presenter: invocation.presenter, board: board, failures: failures)
+        let broadcast = BodyBroadcast.load(targets: invocation.targets, presenter: invocation.presenter, board: board, failures: failures)
         let handle = UncheckedFile(file: file)
         let readError = await broadcast.run { send in
             while let data = try handle.file.read(upToCount: 1 << 20), !data.isEmpty {

@@ -1,3 +1,4 @@
+import DockerAPI
 import Endpoints
 import Foundation
 import Registry
@@ -24,5 +25,17 @@ struct RegistryAccess {
     func registryAuth(for image: String) throws -> String {
         let reference = try ImageReference(parsing: image)
         return try store().credentials(for: reference.authKey).registryAuthHeader
+    }
+
+    /// `X-Registry-Config` for a build's `FROM` pulls: URL-safe base64 of every stored
+    /// registry's credentials by key (docker/cli `GetAllCredentials`).
+    func registryConfig() throws -> String {
+        let store = try store()
+        var members: [String] = []
+        for key in store.file.registryKeys {
+            let credentials = try store.credentials(for: key)
+            if !credentials.isEmpty { members.append(GoJSON.quote(key) + ":" + credentials.json) }
+        }
+        return RegistryCredentials.urlSafeBase64("{" + members.joined(separator: ",") + "}")
     }
 }

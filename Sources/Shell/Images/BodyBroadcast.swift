@@ -4,16 +4,21 @@ import Foundation
 import NIOCore
 import Transport
 
-/// One image tar, read once, loaded into many engines at once (`POST /images/load` on each).
+/// One request body (an image tar, a build context), read once and sent to many engines at
+/// once: `POST /images/load` or `POST /build` on each.
 ///
 /// Every target has its own bounded queue and writes at its own pace; the reader waits only when
 /// a queue is full, so the slowest target bounds both speed and memory (`queueLimit` per target,
 /// whatever the image's size). A target that fails is dropped and the others go on.
-struct LoadBroadcast: Sendable {
+struct BodyBroadcast: Sendable {
     let targets: [HostSession]
     let presenter: Presenter
     let board: ProgressBoard?
     let failures: FailureQueue
+    /// The request each target gets (`streamsBody`).
+    let request: APIRequest
+    /// Reads one target's answer; its last line shows on the board, or is printed without one.
+    let respond: @Sendable (HostSession, ResponseStream) async throws -> String?
     static let queueLimit = 4 << 20
 
     /// Runs `produce`, which hands each piece of the tar to `send`, and loads what it sends into
@@ -23,7 +28,7 @@ struct LoadBroadcast: Sendable {
         let queues = targets.map { _ in PieceQueue(limit: Self.queueLimit) }
         return await withTaskGroup(of: Error?.self) { group in
             for (target, queue) in zip(targets, queues) {
-                group.addTask { await load(into: target, from: queue); return nil }
+                group.addTask { await send(to: target, from: queue); return nil }
             }
             group.addTask {
                 do {
@@ -43,11 +48,11 @@ struct LoadBroadcast: Sendable {
         }
     }
 
-    private func load(into target: HostSession, from queue: PieceQueue) async {
+    private func send(to target: HostSession, from queue: PieceQueue) async {
         let board = self.board
-        let presenter = self.presenter
+        let respond = self.respond
         do {
-            let loaded = try await target.stream(EngineRequests.loadImages(quiet: true), sending: { writer in
+            let last = try await target.stream(request, sending: { writer in
                 var sent = 0
                 var shown = 0
                 while let piece = try await queue.next() {
@@ -60,18 +65,9 @@ struct LoadBroadcast: Sendable {
                 }
                 board?.update(target.name, "sent " + GoUnits.humanSize(Double(sent)) + ", loading")
             }) { response in
-                var lines: [String] = []
-                try await JSONProgress.follow(response, host: target.name, presenter: presenter) { message in
-                    let line = (message.stream ?? message.status ?? "").trimmingCharacters(in: .newlines)
-                    if !line.isEmpty { lines.append(line) }
-                }
-                return lines
+                try await respond(target, response)
             }
-            if let board {
-                board.update(target.name, loaded.last ?? "loaded")
-            } else if presenter.shape != .json {
-                for line in loaded { presenter.line(host: target.name, text: line) }
-            }
+            board?.update(target.name, last ?? "done")
         } catch {
             queue.close()
             let message = "\(error)"
@@ -83,5 +79,25 @@ struct LoadBroadcast: Sendable {
     /// What a target reports when the tar it was loading stopped coming.
     struct SourceFailed: Error, CustomStringConvertible {
         var description: String { "incomplete: the image stopped coming from its source" }
+    }
+}
+
+extension BodyBroadcast {
+    /// `POST /images/load` on every target; each prints what the engine loaded (`Loaded image: …`).
+    static func load(targets: [HostSession], presenter: Presenter, board: ProgressBoard?, failures: FailureQueue) -> BodyBroadcast {
+        BodyBroadcast(
+            targets: targets, presenter: presenter, board: board, failures: failures,
+            request: EngineRequests.loadImages(quiet: true)
+        ) { target, response in
+            var lines: [String] = []
+            try await JSONProgress.follow(response, host: target.name, presenter: presenter) { message in
+                let line = (message.stream ?? message.status ?? "").trimmingCharacters(in: .newlines)
+                if !line.isEmpty { lines.append(line) }
+            }
+            if board == nil, presenter.shape != .json {
+                for line in lines { presenter.line(host: target.name, text: line) }
+            }
+            return lines.last
+        }
     }
 }
