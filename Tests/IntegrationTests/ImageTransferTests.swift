@@ -103,3 +103,33 @@ import TestSupport
         #expect(missing.status == 2 && missing.stderr.contains("/nonexistent/x.tar"), "\(missing)")
     }
 }
+
+/// `build` on every target with a context, a `.dockerignore` and a build argument.
+@Suite struct BuildCommandTests {
+    @Test func buildsOnEveryHostWithTheIgnoredFilesLeftOutAndTheArgumentSet() throws {
+        let context = NSTemporaryDirectory() + "dmux-build-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: context) }
+        for folder in ["keep", "skip/back"] { try FileManager.default.createDirectory(atPath: context + "/" + folder, withIntermediateDirectories: true) }
+        let files = [
+            "Dockerfile": "FROM \(Fleet.image)\nARG GREETING=none\nCOPY . /ctx/\nRUN echo \"greeting=$GREETING\" && cd /ctx && find . -type f | sort | tr '\\n' ' ' && echo\n",
+            ".dockerignore": "# comment\n*.txt\nskip\n!skip/back\n",
+            "keep/a": "a", "skip/b": "b", "skip/back/c": "c", "secret.txt": "x",
+        ]
+        for (name, text) in files { try text.write(toFile: context + "/" + name, atomically: true, encoding: .utf8) }
+        let image = "dmux-test/built-\(UUID().uuidString.prefix(8).lowercased()):1"
+        defer { for engine in ["unix1", "tls1", "tls2"] { try? FleetDocker.run(engine, ["rmi", image], allowFailure: true) } }
+
+        let result = try RunCommandsTests.fleet("@u1,tls1,tls2 build -t \(image) --build-arg GREETING=hello --label dmux.test=1 \(context)")
+        #expect(result.status == 0, "\(result)")
+        for (host, engine) in [("u1  ", "unix1"), ("tls1", "tls1"), ("tls2", "tls2")] {
+            #expect(result.lines.contains("\(host) | greeting=hello"), "\(result)")
+            #expect(result.lines.contains("\(host) | ./.dockerignore ./Dockerfile ./keep/a ./skip/back/c "), "\(result)")
+            let id = try FleetDocker.output(engine, ["image", "inspect", "--format", "{{.Id}} {{index .Config.Labels \"dmux.test\"}}", image])
+            #expect(result.lines.contains("\(host) | built \(id.dropLast(2))"), "\(result)")
+            #expect(id.hasSuffix(" 1"), "\(id)")
+        }
+
+        let json = try RunCommandsTests.fleet("@u1 build --format json -t \(image) \(context)")
+        #expect(json.lines.last?.hasPrefix(#"{"host":"u1","id":"sha256:"#) == true, "\(json)")
+    }
+}
