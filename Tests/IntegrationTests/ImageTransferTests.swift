@@ -119,7 +119,7 @@ import TestSupport
         let image = "dmux-test/built-\(UUID().uuidString.prefix(8).lowercased()):1"
         defer { for engine in ["unix1", "tls1", "tls2"] { try? FleetDocker.run(engine, ["rmi", image], allowFailure: true) } }
 
-        let result = try RunCommandsTests.fleet("@u1,tls1,tls2 build -t \(image) --build-arg GREETING=hello --label dmux.test=1 \(context)")
+        let result = try RunCommandsTests.fleet("@u1,tls1,tls2 build --no-cache -t \(image) --build-arg GREETING=hello --label dmux.test=1 \(context)")
         #expect(result.status == 0, "\(result)")
         for (host, engine) in [("u1  ", "unix1"), ("tls1", "tls1"), ("tls2", "tls2")] {
             #expect(result.lines.contains("\(host) | greeting=hello"), "\(result)")
