@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "CPosix"),
         .target(name: "DockerAPI"),
         .target(name: "Endpoints", dependencies: ["COpenSSL"]),
+        .target(name: "Registry", dependencies: ["DockerAPI", "CPosix"]),
         .target(name: "Machines", dependencies: ["COpenSSL", "Endpoints", "DockerAPI"]),
         .target(name: "TLS", dependencies: [
             "COpenSSL",
@@ -49,7 +50,7 @@ let package = Package(
         ]),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
         .target(name: "Shell", dependencies: [
-            "DockerAPI", "Endpoints", "Transport", "FanOut", "LineEditor", "Machines", "CPosix",
+            "DockerAPI", "Endpoints", "Transport", "FanOut", "LineEditor", "Machines", "CPosix", "Registry",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -62,8 +63,9 @@ let package = Package(
         // Child processes for the tests: posix_spawn and wait4 with deadlines (Foundation's
         // Process.waitUntilExit was seen to hang for good in CI).
         .target(name: "TestSupport", dependencies: ["CPosix"], path: "Tests/TestSupport"),
-        .testTarget(name: "DockerAPITests", dependencies: ["DockerAPI"]),
+        .testTarget(name: "DockerAPITests", dependencies: ["DockerAPI", "TestSupport"]),
         .testTarget(name: "EndpointsTests", dependencies: ["Endpoints"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "TestSupport"]),
         .testTarget(name: "MachinesTests", dependencies: ["Machines", "Endpoints", "DockerAPI", "TestSupport"]),
         .testTarget(name: "TLSTests", dependencies: [
             "TLS", "TestSupport",

@@ -56,8 +56,9 @@ final class EngineConnection: Sendable {
         channel.close(promise: nil)
     }
 
-    /// Sends `request` and reads up to the end of the response head.
-    func begin(_ request: HTTPRequest) async throws -> ResponseStream {
+    /// Sends `request` and reads up to the end of the response head; a streamed body is written
+    /// by `sending` between the two.
+    func begin(_ request: HTTPRequest, sending: (@Sendable (RequestBodyWriter) async throws -> Void)? = nil) async throws -> ResponseStream {
         var buffer = channel.allocator.buffer(capacity: 256 + (request.body?.count ?? 0))
         request.encode(hostHeader: hostHeader, into: &buffer)
         do {
@@ -71,6 +72,23 @@ final class EngineConnection: Sendable {
             throw TransportError.connecting(error, address: address)
         }
         let stream = ResponseStream(connection: self, expectsBody: request.expectsResponseBody)
+        if request.streamsBody, let sending {
+            let writer = RequestBodyWriter(connection: self)
+            do {
+                try await sending(writer)
+                try await writer.finish()
+            } catch {
+                // Our side gave up (the body's source failed): the engine waits for more, so only
+                // closing ends the request.
+                if isOpen {
+                    close()
+                    throw error
+                }
+                // The engine closed the connection: it may have refused the body and said why first.
+                guard (try? await stream.readHead()) != nil, stream.head.status >= 400 else { throw error }
+                return stream
+            }
+        }
         do {
             try await stream.readHead()
         } catch {

@@ -2,9 +2,12 @@ import DockerAPI
 import FanOut
 import Transport
 
-/// Image commands that change engines: `pull` and `rmi`.
+/// Image commands that change engines: pull, push, tag, rmi, save, load, image copy, login, logout, build.
 enum ImageCommands {
-    static let all: [CommandSpec] = [PullCommand.spec, rmi]
+    static let all: [CommandSpec] = [
+        PullCommand.spec, PushCommand.spec, TagCommand.spec, rmi, SaveCommand.spec, LoadCommand.spec, ImageCopyCommand.spec,
+        LoginCommand.spec, LogoutCommand.spec, BuildCommand.spec,
+    ]
 
     static let rmi = CommandSpec(
         name: "rmi", summary: "Remove one or more images on every target",
