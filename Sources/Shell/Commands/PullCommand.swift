@@ -19,6 +19,9 @@ enum PullCommand {
         let registryAuth = try RegistryAccess(invocation).registryAuth(for: words[0])
         var request = EngineRequests.pull(image: name, tag: tag)
         request.headers.append(HeaderField("X-Registry-Auth", registryAuth))
+        if invocation.presenter.asDocker && !invocation.console.isTerminal {
+            return try await pullAsDocker(words[0], request: request, name: name, tag: tag, invocation: invocation)
+        }
         await follow(request, invocation: invocation)
     }
 
@@ -26,9 +29,6 @@ enum PullCommand {
     /// line per host, otherwise each host's last status.
     static func follow(_ request: APIRequest, invocation: Invocation) async {
         let presenter = invocation.presenter
-        if presenter.asDocker && !invocation.console.isTerminal {
-            return try await pullAsDocker(words[0], name: name, tag: tag, invocation: invocation)
-        }
         let board = presenter.shape == .lines && invocation.console.isTerminal
             ? ProgressBoard(presenter: presenter, console: invocation.console, hosts: invocation.targets.map(\.name)) : nil
         board?.start()
@@ -52,11 +52,11 @@ enum PullCommand {
     /// One host, not on a terminal: what `docker pull` prints there (cli/command/image/pull.go):
     /// `Using default tag: latest` when no tag was given, each message's line, the full reference.
     /// An error in the stream is said in its own words, as docker does.
-    static func pullAsDocker(_ reference: String, name: String, tag: String, invocation: Invocation) async throws {
+    static func pullAsDocker(_ reference: String, request: APIRequest, name: String, tag: String, invocation: Invocation) async throws {
         let console = invocation.console
         if name == reference { console.out("Using default tag: latest\n") }
         await invocation.eachHost(timeout: .some(nil)) { host in
-            try await host.stream(EngineRequests.pull(image: name, tag: tag)) { response in
+            try await host.stream(request) { response in
                 var splitter = JSONStreamSplitter()
                 while let piece = try await response.next() {
                     for value in try splitter.feed(piece.readableBytesView) {
