@@ -70,9 +70,9 @@ struct BodyBroadcast: Sendable {
             board?.update(target.name, last ?? "done")
         } catch {
             queue.close()
-            let message = "\(error)"
-            board?.update(target.name, "error: \(message)")
-            failures.add(HostFailure(host: target.name, kind: .failed, message: message))
+            let failure = HostFailure(host: target.name, error: error)
+            board?.update(target.name, "error: \(failure.message)")
+            failures.add(failure)
         }
     }
 

@@ -39,7 +39,7 @@ enum ImageCopyCommand {
         do {
             sourceIDs = try await imageIDs(images, on: source)
         } catch {
-            presenter.failure(HostFailure(host: source.name, kind: .failed, message: "\(error)"))
+            presenter.failure(HostFailure(host: source.name, error: error))
             return
         }
         let targets = await needingCopy(candidates, ids: sourceIDs, images: images, force: invocation.arguments.isOn("force"), presenter: presenter)
