@@ -94,7 +94,7 @@ public enum MachineStore {
             throw .error("machine \(machine): \(file): neither Driver.URL nor Driver.IPAddress is set "
                 + "(has the machine ever been started?)")
         }
-        let port = driver?.int("EnginePort") ?? driver?.int("DockerPort") ?? defaultEnginePort
+        let port = try enginePort(driver: driver, machine: machine, file: file)
         let host: String
         var explicitPort: String?
         if ip.hasPrefix("[") {
@@ -118,6 +118,20 @@ public enum MachineStore {
             finalPort = port
         }
         return .tcp(host: host, port: finalPort, basePath: "")
+    }
+
+    /// `Driver.EnginePort`, else `Driver.DockerPort`, else 2376; a number outside 0-65535 is the
+    /// machine's error (it would reach the dialer as a port no socket address can hold).
+    static func enginePort(driver: JSONObject?, machine: String, file: String) throws(DiagnosticError) -> Int {
+        for key in ["EnginePort", "DockerPort"] {
+            guard let value = driver?[key] else { continue }
+            if case .null = value { continue }
+            guard let port = driver?.int(key), (0...65535).contains(port) else {
+                throw .error("machine \(machine): \(file): Driver.\(key) \(value.shortDescription) is not a port (0-65535)")
+            }
+            return port
+        }
+        return defaultEnginePort
     }
 
     /// Always verified. Each file from the machine folder, else from `HostOptions.AuthOptions`
