@@ -28,15 +28,17 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "CPosix"),
+        // What several modules share and none owns: reading a file from outside safely.
+        .target(name: "Core"),
         .target(name: "DockerAPI"),
-        .target(name: "Endpoints", dependencies: ["COpenSSL"]),
-        .target(name: "Machines", dependencies: ["COpenSSL", "Endpoints", "DockerAPI"]),
+        .target(name: "Endpoints", dependencies: ["COpenSSL", "Core"]),
+        .target(name: "Machines", dependencies: ["COpenSSL", "Core", "Endpoints", "DockerAPI"]),
         .target(name: "TLS", dependencies: [
-            "COpenSSL",
+            "COpenSSL", "Core",
             .product(name: "NIOCore", package: "swift-nio"),
         ]),
         .target(name: "Transport", dependencies: [
-            "Endpoints", "TLS",
+            "Core", "Endpoints", "TLS",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -55,7 +57,7 @@ let package = Package(
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .executableTarget(name: "dmux", dependencies: [
-            "Shell",
+            "Shell", "Core",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 internal import COpenSSL
 
@@ -68,8 +69,9 @@ public enum ContextStore {
     static func loadContext(
         metaFile: String, configDirectory: String
     ) -> Result<(Endpoint, [Diagnostic]), DiagnosticError> {
-        guard let data = FileManager.default.contents(atPath: metaFile) else {
-            return .failure(.error("context store: open \(metaFile): cannot read file"))
+        let data: Data
+        do throws(RegularFile.ReadError) { data = try FileCheck.read(metaFile) } catch {
+            return .failure(.error("context store: \(error)"))
         }
         let meta: JSONObject
         do throws(JSONObject.ParseError) {
@@ -127,8 +129,9 @@ public enum ContextStore {
     static func currentContext(configDirectory: String, diagnostics: inout [Diagnostic]) -> String? {
         let file = FileCheck.join(configDirectory, "config.json")
         guard FileCheck.exists(file) else { return nil }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            diagnostics.append(.warning("docker config: open \(file): cannot read file"))
+        let data: Data
+        do throws(RegularFile.ReadError) { data = try FileCheck.read(file) } catch {
+            diagnostics.append(.warning("docker config: \(error)"))
             return nil
         }
         do throws(JSONObject.ParseError) {

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// The docker-machine store (docker-reference §3): `machines/NAME/config.json` plus the certificate
@@ -49,10 +50,8 @@ public enum MachineStore {
         }
         let dir = FileCheck.join(FileCheck.join(root, "machines"), name)
         let file = FileCheck.join(dir, "config.json")
-        if let problem = FileCheck.problem(with: file) { throw .error("machine \(name): \(problem)") }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw .error("machine \(name): open \(file): cannot read file")
-        }
+        let data: Data
+        do throws(RegularFile.ReadError) { data = try FileCheck.read(file) } catch { throw .error("machine \(name): \(error)") }
         return try endpoint(config: data, machine: name, root: root)
     }
 
