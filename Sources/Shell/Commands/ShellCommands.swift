@@ -129,7 +129,7 @@ enum ShellCommands {
     ) { invocation in
         let hosts = invocation.targets.isEmpty ? invocation.shell.registry.sessions : invocation.targets
         await withTaskGroup(of: Void.self) { group in
-            for host in hosts { group.addTask { await host.ping() } }
+            for host in hosts { group.addTask { await host.reconnect() } }
         }
         for host in hosts {
             if let reason = host.status.downReason {
