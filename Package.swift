@@ -64,6 +64,7 @@ let package = Package(
         // Child processes for the tests: posix_spawn and wait4 with deadlines (Foundation's
         // Process.waitUntilExit was seen to hang for good in CI).
         .target(name: "TestSupport", dependencies: ["CPosix"], path: "Tests/TestSupport"),
+        .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "DockerAPITests", dependencies: ["DockerAPI"]),
         .testTarget(name: "EndpointsTests", dependencies: ["Endpoints"]),
         .testTarget(name: "MachinesTests", dependencies: ["Machines", "Endpoints", "DockerAPI", "TestSupport"]),

@@ -31,6 +31,12 @@ public enum RegularFile {
         /// The errno when the system refused, else nil (the file is the wrong kind or too large).
         public let code: Int32?
 
+        public init(path: String, reason: String, code: Int32?) {
+            self.path = path
+            self.reason = reason
+            self.code = code
+        }
+
         public var description: String { "\(code == nil || code == EISDIR ? "read" : "open") \(path): \(reason)" }
     }
 

@@ -150,8 +150,10 @@ public enum MachineStore {
         }
         let ca = locate("ca.pem", authKey: "CaCertPath")
         guard let caFile = ca.path else {
-            throw .error("machine \(machine): TLS CA missing: "
-                + ca.tried.map { "open \($0): no such file or directory" }.joined(separator: "; "))
+            // A FIFO or a folder in its place is there but unusable: say which, not "missing".
+            let problems = ca.tried.map { RegularFile.problem(with: $0) ?? RegularFile.ReadError(path: $0, reason: "unusable", code: nil) }
+            throw .error("machine \(machine): TLS CA \(problems.allSatisfy { $0.code == ENOENT } ? "missing" : "unusable"): "
+                + problems.map(\.description).joined(separator: "; "))
         }
         let cert = locate("cert.pem", authKey: "ClientCertPath")
         let key = locate("key.pem", authKey: "ClientKeyPath")
