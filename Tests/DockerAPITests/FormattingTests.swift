@@ -65,6 +65,28 @@ import Testing
     }
 }
 
+/// Numbers from an engine that no honest engine sends: formatting is total, as Go's is.
+@Suite struct HostileNumberFormattingTests {
+    /// `"Created": -9223372036854775808` made `Int(Double)` trap in the CREATED column.
+    @Test func agesSaturateLikeGosTimeSub() {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        #expect(GoUnits.ago(unixSeconds: Int64.min, now: now) == "292 years ago")
+        #expect(GoUnits.ago(unixSeconds: Int64.max, now: now) == "Less than a second ago")
+        #expect(GoUnits.humanDuration(.nan) == "Less than a second")
+        #expect(GoUnits.humanDuration(.infinity) == "292 years")
+    }
+
+    /// moby's Port is uint16: a port out of range is no port, and `last + 1` met Int.max.
+    @Test func portsOutOfRangeAreNotPorts() throws {
+        let json = #"[{"Id":"a","Ports":[{"PrivatePort":9223372036854775807,"PublicPort":9223372036854775807,"IP":"0.0.0.0","Type":"tcp"},"#
+            + #"{"PrivatePort":9223372036854775807,"Type":"udp"},{"PrivatePort":80,"PublicPort":-1,"IP":"::","Type":"tcp"}]}]"#
+        let list = try EngineJSON.decode([ContainerSummary].self, from: Array(json.utf8))
+        #expect(list[0].ports.map(\.privatePort) == [0, 0, 80])
+        #expect(list[0].ports.map(\.publicPort) == [nil, nil, nil])
+        #expect(PortsColumn.format(list[0].ports) == "0/udp, 0.0.0.0:0->0/tcp, [::]:0->80/tcp")
+    }
+}
+
 @Suite struct PsColumnTests {
     let now = Date(timeIntervalSince1970: 1_700_000_000)
     let utc = TimeZone(identifier: "UTC")!

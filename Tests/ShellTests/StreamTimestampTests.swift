@@ -14,6 +14,16 @@ import Testing
         #expect(try DockerTimestamp.parse("-5s", now: now) == "1795978905")
     }
 
+    /// A zone offset Foundation cannot hold and a duration past Go's limit trapped (`!`, Int64(_:)).
+    @Test func outOfRangeOffsetsAndDurationsAreRefused() throws {
+        for value in ["2026-11-29T19:01:01+99:99", "2026-11-29T19:01:01-24:00", "2026-11-29T19:01:01+23:60",
+                      "99999999999999999999999h", "2562048h", "-9999999999999999999s"] {
+            #expect(throws: ShellUsageError.self, "\(value)") { try DockerTimestamp.parse(value, now: now) }
+        }
+        #expect(try DockerTimestamp.parse("2026-11-29T19:01:01+18:00", now: now) == "1795914061.000000000")
+        #expect(try DockerTimestamp.parse("2562047h", now: now) == String(1795978900 - 2562047 * 3600))
+    }
+
     @Test func datesBecomeSecondsAndNanoseconds() throws {
         #expect(try DockerTimestamp.parse("2026-11-29T19:01:01Z", now: now) == "1795978861.000000000")
         #expect(try DockerTimestamp.parse("2026-11-29T19:01:01.104840046Z", now: now) == "1795978861.104840046")
