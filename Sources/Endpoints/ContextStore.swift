@@ -73,6 +73,14 @@ public enum ContextStore {
         do throws(RegularFile.ReadError) { data = try FileCheck.read(metaFile) } catch {
             return .failure(.error("context store: \(error)"))
         }
+        return loadContext(meta: data, metaFile: metaFile, configDirectory: configDirectory)
+    }
+
+    /// One context from the bytes of its `meta.json`; TLS files are still looked up under
+    /// `configDirectory`. Split from the file reading so that it can be fuzzed (Fuzz/).
+    static func loadContext(
+        meta data: Data, metaFile: String, configDirectory: String
+    ) -> Result<(Endpoint, [Diagnostic]), DiagnosticError> {
         let meta: JSONObject
         do throws(JSONObject.ParseError) {
             meta = try JSONObject.parse(data)

@@ -76,6 +76,19 @@ import Testing
         #expect(GoUnits.humanDuration(.infinity) == "292 years")
     }
 
+    /// An event `time` beyond the year 2262 overflowed `time * 1e9`; df's sums overflowed Int64.
+    @Test func eventTimesAndDiskUsageSumsDoNotOverflow() throws {
+        let event = try EngineJSON.decode(EngineEvent.self, from: Array(#"{"Type":"container","Action":"start","Actor":{"ID":"a"},"time":9223372036854775807}"#.utf8))
+        #expect(EngineReports.eventLine(event, timeZone: TimeZone(identifier: "UTC")!).hasSuffix(".000000000Z container start a"))
+        let json = #"{"LayersSize":9223372036854775807,"Images":[{"Id":"a","Containers":1,"Size":9223372036854775807,"SharedSize":-9223372036854775807},"#
+            + #"{"Id":"b","Containers":1,"Size":9223372036854775807,"SharedSize":0}],"Containers":[{"Id":"c","SizeRw":9223372036854775807},"#
+            + #"{"Id":"d","SizeRw":9223372036854775807}],"Volumes":[{"Name":"v","UsageData":{"Size":9223372036854775807,"RefCount":0}},"#
+            + #"{"Name":"w","UsageData":{"Size":9223372036854775807,"RefCount":0}}],"BuildCache":[{"ID":"x","Size":9223372036854775807},{"ID":"y","Size":9223372036854775807,"InUse":true}]}"#
+        let usage = try EngineJSON.decode(DiskUsage.self, from: Array(json.utf8))
+        #expect(EngineReports.diskUsageRows(usage).count == 5)
+        #expect(!BuildCacheRow.total(usage.buildCache).isEmpty)
+    }
+
     /// moby's Port is uint16: a port out of range is no port, and `last + 1` met Int.max.
     @Test func portsOutOfRangeAreNotPorts() throws {
         let json = #"[{"Id":"a","Ports":[{"PrivatePort":9223372036854775807,"PublicPort":9223372036854775807,"IP":"0.0.0.0","Type":"tcp"},"#

@@ -24,6 +24,16 @@ import Testing
         #expect(try DockerTimestamp.parse("2562047h", now: now) == String(1795978900 - 2562047 * 3600))
     }
 
+    /// `set timeout inf` (or `--timeout 1e300`) trapped in Int(_:).
+    @Test func timeoutsBeyondGosDurationAreRefused() throws {
+        for value in ["inf", "1e300", "1e300ms", "9223372036855s", "nan", "-1", "0"] {
+            #expect(throws: ShellUsageError.self, "\(value)") { try ShellSettings.parseDuration(value) }
+        }
+        #expect(try ShellSettings.parseDuration("1.5") == .milliseconds(1500))
+        #expect(try ShellSettings.parseDuration("2m") == .seconds(120))
+        #expect(try ShellSettings.parseDuration("9223372036s") == .seconds(9223372036))
+    }
+
     @Test func datesBecomeSecondsAndNanoseconds() throws {
         #expect(try DockerTimestamp.parse("2026-11-29T19:01:01Z", now: now) == "1795978861.000000000")
         #expect(try DockerTimestamp.parse("2026-11-29T19:01:01.104840046Z", now: now) == "1795978861.104840046")
