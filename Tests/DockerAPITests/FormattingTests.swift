@@ -89,6 +89,12 @@ import Testing
         #expect(!BuildCacheRow.total(usage.buildCache).isEmpty)
     }
 
+    /// `{{truncate .Names -1}}` made `prefix(_:)` trap.
+    @Test func negativeTruncateIsATemplateError() {
+        #expect(throws: FormatTemplateError.self) { try FormatTemplate("{{truncate .Names -1}}") }
+        #expect(throws: FormatTemplateError.self) { try FormatTemplate("{{truncate .Names 99999999999999999999}}") }
+    }
+
     /// moby's Port is uint16: a port out of range is no port, and `last + 1` met Int.max.
     @Test func portsOutOfRangeAreNotPorts() throws {
         let json = #"[{"Id":"a","Ports":[{"PrivatePort":9223372036854775807,"PublicPort":9223372036854775807,"IP":"0.0.0.0","Type":"tcp"},"#

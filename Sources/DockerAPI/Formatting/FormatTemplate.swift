@@ -64,7 +64,8 @@ public struct FormatTemplate: Sendable, Hashable {
         case "upper" where words.count == 2: return .upper(try fieldName(words[1]))
         case "lower" where words.count == 2: return .lower(try fieldName(words[1]))
         case "truncate" where words.count == 3:
-            guard let n = Int(words[2]) else { throw FormatTemplateError("template: truncate needs a length in {{\(action)}}") }
+            // A negative length made `prefix(_:)` trap (docker's template panics on it).
+            guard let n = Int(words[2]), n >= 0 else { throw FormatTemplateError("template: truncate needs a length in {{\(action)}}") }
             return .truncate(try fieldName(words[1]), n)
         case ".Label" where words.count >= 2:
             let key = words.dropFirst().joined(separator: " ")
