@@ -91,12 +91,16 @@ let package = Package(
 )
 
 // libFuzzer targets (scripts/fuzz), declared only when DMUX_FUZZ=1 so that ordinary builds and
-// `swift test` never see them: Fuzz/Sources/NAME/main.swift, each run by FuzzSupport's driver.
+// `swift test` never see them: Fuzz/Sources/NAME/main.swift, each run by FuzzSupport's driver
+// with the dictionary Fuzz/Dictionaries/NAME.dict.
 if Context.environment["DMUX_FUZZ"] == "1" {
     package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/Sources/FuzzSupport"))
-    for (name, module) in [("FuzzCommandLine", "Shell"), ("FuzzHostSyntax", "Endpoints"), ("FuzzStdcopy", "DockerAPI"),
-                           ("FuzzJSONStream", "DockerAPI"), ("FuzzMachineConfig", "Endpoints")] {
+    let nio: [Target.Dependency] = [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
+    for (name, modules) in [("FuzzCommandLine", ["Shell"]), ("FuzzHostSyntax", ["Endpoints"]), ("FuzzStdcopy", ["DockerAPI"]),
+                            ("FuzzJSONStream", ["DockerAPI"]), ("FuzzMachineConfig", ["Endpoints"]),
+                            ("FuzzContextMeta", ["Endpoints"]), ("FuzzResponseParser", ["Transport"]),
+                            ("FuzzRCFile", ["Shell", "Endpoints"]), ("FuzzEngineAnswer", ["Shell", "DockerAPI"])] {
         package.targets.append(.executableTarget(
-            name: name, dependencies: ["FuzzSupport", .target(name: module)], path: "Fuzz/Sources/\(name)"))
+            name: name, dependencies: ["FuzzSupport"] + modules.map { .target(name: $0) } + nio, path: "Fuzz/Sources/\(name)"))
     }
 }

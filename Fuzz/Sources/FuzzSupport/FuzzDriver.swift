@@ -20,3 +20,9 @@ public func runFuzzer(_ test: FuzzTest) -> Never {
     var argv = CommandLine.unsafeArgv
     exit(LLVMFuzzerRunDriver(&argc, &argv, test))
 }
+
+/// `bytes` cut into pieces of `size` (the last may be shorter): the same input as a socket might
+/// deliver it, for targets that check a split feed gives the same answer as a whole one.
+public func pieces(of bytes: [UInt8], size: Int) -> [ArraySlice<UInt8>] {
+    stride(from: 0, to: bytes.count, by: size).map { bytes[$0..<min($0 + size, bytes.count)] }
+}
