@@ -11,6 +11,17 @@ public enum ContextStore {
         return FileCheck.join(homeDirectory, ".docker")
     }
 
+    /// docker/cli cli/context/store/store.go `restrictedNamePattern`.
+    static let namePattern = "^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$"
+
+    /// `ValidateContextName` without a regex engine: two or more characters, the first a letter or digit.
+    static func isValidName(_ name: String) -> Bool {
+        func isAlnum(_ s: Unicode.Scalar) -> Bool { s.isASCII && (("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s)) }
+        let scalars = name.unicodeScalars
+        guard scalars.count >= 2, let first = scalars.first, isAlnum(first) else { return false }
+        return scalars.allSatisfy { isAlnum($0) || "_.+-".unicodeScalars.contains($0) }
+    }
+
     /// The store's folder name for a context: lowercase hex SHA-256 of the name.
     public static func contextID(_ name: String) -> String {
         var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
@@ -90,6 +101,13 @@ public enum ContextStore {
         guard let name = meta.string("Name"), !name.isEmpty else {
             return .failure(.error("context store: \(metaFile): no context name"))
         }
+        guard name != "default" else {
+            return .failure(.error("context store: \(metaFile): \"default\" is a reserved context name"))
+        }
+        guard isValidName(name) else {
+            return .failure(.error("context store: \(metaFile): context name \"\(name)\" is invalid, "
+                + "names are validated against regexp \"\(namePattern)\""))
+        }
         guard let docker = meta.object("Endpoints")?.exactObject("docker") else {
             return .failure(.warning("context \(name) (\(metaFile)): no docker endpoint, skipped"))
         }
@@ -108,7 +126,11 @@ public enum ContextStore {
         } catch {
             return .failure(.error("context \(name) (\(metaFile)): \(error)"))
         }
-        var endpoint = Endpoint(name: name, source: .context(name: name), address: address)
+        if case .fd = address {
+            return .failure(.error("context \(name) (\(metaFile)): \(host): fd:// names a descriptor handed to dmux "
+                + "by its parent, which a file cannot know; use -H \(name)=\(host)"))
+        }
+        var endpoint = Endpoint(name: name, source: .context(name: name), address: address, origin: metaFile)
         guard wantsTLS, !address.isSocket else { return .success((endpoint, [])) }
 
         var warnings: [Diagnostic] = []

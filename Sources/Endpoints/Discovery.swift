@@ -2,6 +2,9 @@
 public struct Discovery: Sendable {
     public var endpoints: [Endpoint]
     public var diagnostics: [Diagnostic]
+    /// `-H` values that cannot be parsed: the user typed them, so the launcher stops with a usage
+    /// error before anything is sent; a broken file or variable stays a diagnostic.
+    public var usageErrors: [Diagnostic] = []
     /// `currentContext` from the docker `config.json`, for marking only: every context is loaded.
     /// Its endpoint is the one whose source is `.context(name: currentContext)` (its name may be qualified).
     public var currentContext: String?

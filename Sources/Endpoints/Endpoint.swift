@@ -11,10 +11,14 @@ public struct Endpoint: Sendable, Hashable {
     /// The folder `DOCKER_CERT_PATH` would point at for this engine (machine folder, cert dir…),
     /// used when handing the engine to the real docker CLI.
     public var certDirectory: String?
+    /// The file the endpoint was read from (a machine's `config.json`, a context's `meta.json`), so
+    /// that a message about one of its values names the file to fix; nil for flags and variables.
+    public var origin: String?
 
     public init(
         name: String, source: EndpointSource, address: EngineAddress,
-        tls: TLSSettings? = nil, apiVersion: String? = nil, certDirectory: String? = nil
+        tls: TLSSettings? = nil, apiVersion: String? = nil, certDirectory: String? = nil,
+        origin: String? = nil
     ) {
         self.name = name
         self.source = source
@@ -22,5 +26,6 @@ public struct Endpoint: Sendable, Hashable {
         self.tls = tls
         self.apiVersion = apiVersion
         self.certDirectory = certDirectory
+        self.origin = origin
     }
 }

@@ -13,7 +13,7 @@ public enum EndpointDiscovery {
             do throws(HostSyntaxError) {
                 address = try HostSyntax.parse(flag.url, defaultToTLS: tls.config.enabled)
             } catch {
-                discovery.diagnostics.append(.error("-H \(value): \(error)"))
+                discovery.usageErrors.append(.error("-H \(value): \(error)"))
                 continue
             }
             let name = flag.name ?? EndpointName.derived(for: address)

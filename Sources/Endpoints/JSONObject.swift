@@ -35,7 +35,8 @@ struct JSONObject: Sendable {
             let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
             throw .malformed(underlying ?? context.debugDescription)
         } catch {
-            throw .malformed("\(error)")
+            // Foundation's other DecodingErrors describe themselves with Swift type names.
+            throw .malformed("not valid JSON")
         }
         guard case .object(let object) = value else { throw .notAnObject }
         return JSONObject(object)

@@ -72,7 +72,7 @@ public enum MachineStore {
                 + "\(configVersion) (written by a newer docker-machine)")
         }
         let address = try address(config: config, machine: name, file: file)
-        var endpoint = Endpoint(name: name, source: .machine(store: root), address: address, certDirectory: dir)
+        var endpoint = Endpoint(name: name, source: .machine(store: root), address: address, certDirectory: dir, origin: file)
         if address.isSocket { return (endpoint, []) }
         let (tls, warnings) = try tlsSettings(config: config, machine: name, dir: dir)
         endpoint.tls = tls
@@ -83,11 +83,15 @@ public enum MachineStore {
     static func address(config: JSONObject, machine: String, file: String) throws(DiagnosticError) -> EngineAddress {
         let driver = config.object("Driver")
         if let url = driver?.string("URL"), !url.isEmpty {
+            let address: EngineAddress
             do throws(HostSyntaxError) {
-                return try HostSyntax.parse(url, defaultToTLS: true)
+                address = try HostSyntax.parse(url, defaultToTLS: true)
             } catch {
                 throw .error("machine \(machine): \(file): Driver.URL: \(error)")
             }
+            // Only dmux's parent can hand it a descriptor; a number in a file names whatever dmux has open.
+            if case .fd = address { throw .error("machine \(machine): \(file): Driver.URL \(url): fd:// is not accepted from the machine store") }
+            return address
         }
         guard let ip = driver?.string("IPAddress")?.trimmingWhitespace(), !ip.isEmpty else {
             throw .error("machine \(machine): \(file): neither Driver.URL nor Driver.IPAddress is set "

@@ -51,6 +51,7 @@ public final class HostSession: Sendable {
             let elapsed = ContinuousClock.now - started
             return status_.withLockedValue { status in
                 status.state = .up
+                status.downSummary = nil
                 status.roundTrip = Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds)
                 status.checkedAt = Date()
                 if status.apiVersion == nil {
@@ -63,7 +64,8 @@ public final class HostSession: Sendable {
             }
         } catch is DeadlineExceeded {
             let seconds = pingTimeout.components.seconds
-            return markDown(HostUnreachable(reason: "timed out after \(seconds) s: no answer to /_ping (is the engine stopped or overloaded?)"))
+            return markDown(HostUnreachable(
+                reason: "timed out after \(seconds) s: no answer to /_ping (is the engine stopped or overloaded?)", summary: "timeout"))
         } catch {
             return markDown(error)
         }
@@ -73,7 +75,12 @@ public final class HostSession: Sendable {
     @discardableResult
     public func markDown(_ error: Error) -> HostStatus {
         status_.withLockedValue { status in
-            status.state = .down(reason: "\(error)")
+            status.state = .down(reason: ErrorWords.describe(error))
+            switch error {
+            case let error as TransportError: status.downSummary = error.summary
+            case let error as HostUnreachable: status.downSummary = error.summary
+            default: status.downSummary = "down"
+            }
             status.checkedAt = Date()
             return status
         }
@@ -92,7 +99,7 @@ public final class HostSession: Sendable {
         do {
             return try JSONDecoder().decode(T.self, from: Data(body.readableBytesView))
         } catch {
-            throw EngineAPIError(status: 200, message: "unexpected answer from the engine to \(request.path): \(error)")
+            throw EngineAPIError(status: 200, message: "unexpected answer from the engine to \(request.path): \(ErrorWords.describe(error))")
         }
     }
 
@@ -167,7 +174,7 @@ public final class HostSession: Sendable {
     private func negotiatedVersion() async throws -> APIVersion? {
         if let pinned = status.apiVersion { return APIVersion(pinned) }
         let status = await connect()
-        if let reason = status.downReason { throw HostUnreachable(reason: reason) }
+        if let reason = status.downReason { throw HostUnreachable(reason: reason, summary: status.downSummary ?? "down") }
         return status.apiVersion.flatMap(APIVersion.init)
     }
 
@@ -202,5 +209,7 @@ public final class HostSession: Sendable {
 /// The host could not be reached to send the request at all.
 public struct HostUnreachable: Error, Sendable, CustomStringConvertible {
     public let reason: String
+    /// A few words for narrow columns, as `HostStatus.downSummary`.
+    public var summary = "down"
     public var description: String { reason }
 }

@@ -16,6 +16,8 @@ public struct HostStatus: Sendable, Hashable {
     /// Round-trip time of the last successful ping, in seconds.
     public var roundTrip: Double?
     public var checkedAt: Date?
+    /// A few words for why the host is down (`refused`, `timeout`, `tls: bad ca`), for narrow columns.
+    public var downSummary: String?
 
     public init() {}
 

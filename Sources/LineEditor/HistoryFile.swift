@@ -50,9 +50,22 @@ public struct HistoryFile: Sendable {
     }
 
     /// Rewrites the file with the last `limit` of `entries` (atomically, through a rename).
+    ///
+    /// The temporary file is always a new one (`O_EXCL | O_NOFOLLOW`, under a name no one can
+    /// guess): a symlink planted under a predictable name would otherwise have the rewrite
+    /// truncate and fill whatever file it points to.
     public func rewrite(_ entries: [String]) throws(HistoryFileError) {
-        let temporary = path + ".tmp\(getpid())"
-        let fd = try openFile(flags: O_WRONLY | O_TRUNC | O_CREAT, at: temporary)
+        var (fd, temporary) = (Int32(-1), "")
+        for attempt in 1...8 where fd < 0 {
+            temporary = path + ".tmp\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
+            do throws(HistoryFileError) {
+                fd = try openFile(flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, at: temporary)
+            } catch {
+                var status = stat()
+                // Only a name that is taken (by chance, or by a planted link) is worth another try.
+                if attempt == 8 || lstat(temporary, &status) != 0 { throw error }
+            }
+        }
         let text = entries.suffix(limit).map { Self.flatten($0) + "\n" }.joined()
         do throws(HistoryFileError) {
             try writeAll(fd, Array(text.utf8))

@@ -44,6 +44,24 @@ public struct TLSError: Error, CustomStringConvertible, Equatable, Sendable {
     }
 
     public var description: String { "TLS: \(detail)" }
+
+    /// A few words for a narrow column (`hosts` STATE): what to check first, the line says the rest.
+    public var summary: String {
+        switch kind {
+        case .fileUnreadable, .invalidCertificate, .invalidPrivateKey, .encryptedPrivateKey, .keyMismatch,
+             .incompleteClientIdentity:
+            return "tls: bad files"
+        case .invalidServerName: return "tls: bad name"
+        case .certificateVerifyFailed:
+            if detail.contains("mismatch") { return "tls: name mismatch" }
+            if detail.contains("expired") || detail.contains("not yet valid") { return "tls: expired" }
+            return "tls: bad ca"
+        case .plaintextPeer: return "tls: plain http"
+        case .clientCertificateRejected, .clientCertificateRequired: return "tls: cert rejected"
+        case .closedDuringHandshake: return "tls: closed"
+        case .protocolError, .internalError: return "tls: failed"
+        }
+    }
 }
 
 extension TLSError {

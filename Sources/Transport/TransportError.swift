@@ -36,7 +36,7 @@ public struct TransportError: Error, CustomStringConvertible, @unchecked Sendabl
         case .cannotConnect(let reason):
             return "cannot connect to\(at): \(reason)"
         case .connectTimeout(let seconds):
-            return "cannot connect to\(at): timed out after \(Self.format(seconds))"
+            return "cannot connect to\(at): dial tcp: i/o timeout (no answer within \(Self.format(seconds)))"
         case .badDescriptor(let reason):
             return "cannot use\(at): \(reason)"
         case .descriptorSpent:
@@ -74,8 +74,7 @@ public struct TransportError: Error, CustomStringConvertible, @unchecked Sendabl
         }
         if let error = error as? NIOConnectionError {
             if let first = error.connectionErrors.first { return connecting(first.error, address: address) }
-            let reason = (error.dnsAError ?? error.dnsAAAAError).map { "\($0)" } ?? "no address"
-            return TransportError(.cannotConnect(reason: "cannot resolve \(error.host): \(reason)"), address: address)
+            return TransportError(.cannotConnect(reason: ErrorWords.describe(error)), address: address)
         }
         if let error = error as? IOError {
             return TransportError(.cannotConnect(reason: reason(errno: error.errnoCode)), address: address)
@@ -84,7 +83,27 @@ public struct TransportError: Error, CustomStringConvertible, @unchecked Sendabl
         if error is TLSError {
             return TransportError(.tls(error), address: address)
         }
-        return TransportError(.cannotConnect(reason: "\(error)"), address: address)
+        return TransportError(.cannotConnect(reason: ErrorWords.describe(error)), address: address)
+    }
+
+    /// A few words for a narrow column (`hosts` STATE): `refused`, `timeout`, `tls: bad ca`; the
+    /// description says the rest.
+    public var summary: String {
+        switch kind {
+        case .cannotConnect(let reason):
+            for (words, summary) in [("refused", "refused"), ("no such host", "no such host"), ("name resolution", "dns error"), ("no such socket", "no socket"),
+                                     ("permission denied", "permission denied"), ("unreachable", "unreachable"),
+                                     ("timeout", "timeout"), ("timed out", "timeout")] where reason.contains(words) {
+                return summary
+            }
+            return "down"
+        case .connectTimeout: return "timeout"
+        case .badDescriptor: return "bad fd"
+        case .descriptorSpent, .closed, .closedBeforeReady: return "closed"
+        case .responseTooLarge: return "too large"
+        case .tls(let error): return (error as? TLSError)?.summary ?? "tls: failed"
+        case .http: return "bad http"
+        }
     }
 
     static func reason(errno: Int32) -> String {

@@ -8,8 +8,8 @@ import Shell
 /// `dmux`: a shell for many Docker engines at once.
 ///
 /// With no words it reads commands from the terminal (REPL) or from piped stdin (batch); with
-/// `-c` it runs the given lines; with one file argument it runs that script; with any other
-/// words it runs them as one command line (`dmux ps -a`).
+/// `-c` it runs the given lines; with a script (a word holding a `/` or ending in `.dmux`, see
+/// `ScriptArgument`) it runs that file; any other words are one command line (`dmux ps -a`).
 @main
 struct Dmux: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +18,8 @@ struct Dmux: AsyncParsableCommand {
         discussion: """
             Engines come from -H, DOCKER_HOST (with DOCKER_TLS_VERIFY, DOCKER_TLS, DOCKER_CERT_PATH), the \
             docker-machine store (MACHINE_STORAGE_PATH or ~/.docker/machine) and docker contexts.
+            A first word holding a '/' or ending in .dmux is a script file (dmux ./deploy, dmux nightly.dmux); \
+            any other word is a command (dmux ps never runs a file named ps).
             Exit status: 0 all targeted hosts succeeded, 1 a command failed on some host, 2 usage error, \
             3 no targeted host could be reached.
             """,
@@ -62,7 +64,7 @@ struct Dmux: AsyncParsableCommand {
     @Flag(name: .customLong("norc"), help: "Do not run the rc file ($DMUX_RC, else $XDG_CONFIG_HOME/dmux/dmuxrc)")
     var noRC = false
 
-    @Argument(parsing: .captureForPassthrough, help: "A script file, or one command line (dmux ps -a)")
+    @Argument(parsing: .captureForPassthrough, help: "A script (a path with a '/' or a name ending in .dmux), or one command line (dmux ps -a)")
     var words: [String] = []
 
     /// ArgumentParser's own `main`, but with the `-H` values split out first (see `HostFlagSplit`).

@@ -10,6 +10,7 @@ struct Launcher {
     let options: Dmux
 
     func run() async -> ExitStatus {
+        DescriptorLimit.raiseToHardLimit()
         let environment = ProcessInfo.processInfo.environment
         guard let colorMode = ColorMode(rawValue: options.color) else {
             return usage("invalid --color '\(options.color)': auto, always or never")
@@ -35,6 +36,10 @@ struct Launcher {
         let discovery = EndpointDiscovery.discover(discoveryOptions)
         // `__complete` runs under a login shell's Tab: quiet, no rc file, only the hosts it needs.
         let completing = options.command == nil && options.words.first == "__complete"
+        if !completing, !discovery.usageErrors.isEmpty {
+            for diagnostic in discovery.diagnostics + discovery.usageErrors { console.err("\(diagnostic)\n") }
+            return .usage
+        }
         if !completing {
             for diagnostic in discovery.diagnostics { console.err("\(diagnostic)\n") }
         }
@@ -45,19 +50,26 @@ struct Launcher {
             do {
                 try registry.add(endpoint, connectTimeout: settings.timeout)
             } catch {
-                console.err("\(error)\n")
+                console.err("\(error)".escapingControlCharacters + "\n")
             }
         }
         let shell = Shell(registry: registry, console: console, settings: settings, environment: environment)
-        // Connect to every engine at once, in the background: the first command waits only for its own hosts.
-        for session in registry.sessions where !completing {
-            Task { await session.connect() }
+        // Connect to every engine in the background, `fanout` at a time (a 5000-engine fleet must not
+        // open 5000 sockets at once): the first command waits only for its own hosts.
+        if !completing {
+            Task { [settings] in await registry.connectAll(fanout: settings.fanout) }
         }
 
         let interactive = options.command == nil && options.words.isEmpty && isatty(0) == 1
         InterruptMonitor.shared.install()
-        if !options.noRC && !completing, let status = await runRCFile(shell, environment: environment), status == .usage && !interactive {
-            return status
+        if !options.noRC && !completing, let status = await runRCFile(shell, environment: environment) {
+            if status == .interrupted {
+                // Ctrl-C stopped the rc file: the REPL still starts; a batch stops as it would at any line.
+                if !interactive { return status }
+                console.err("^C rc file interrupted\n")
+            } else if status == .usage && !interactive {
+                return status
+            }
         }
 
         if let command = options.command {
@@ -65,10 +77,14 @@ struct Launcher {
             return await BatchRunner(shell: shell, numberLines: false)
                 .run(ScriptedLineSource(lines: lines), interrupts: .shared)
         }
-        if options.words.count == 1, FileManager.default.fileExists(atPath: options.words[0]),
-           let handle = FileHandle(forReadingAtPath: options.words[0]) {
-            return await BatchRunner(shell: shell, name: options.words[0])
-                .run(StreamLineSource(fileHandle: handle), interrupts: .shared)
+        if let script = options.words.first, !completing, ScriptArgument.isScript(script) {
+            switch ScriptArgument.open(script, arguments: options.words.dropFirst()) {
+            case .success(let handle):
+                return await BatchRunner(shell: shell, name: script)
+                    .run(StreamLineSource(fileHandle: handle), interrupts: .shared)
+            case .failure(let error):
+                return usage(error.message)
+            }
         }
         if !options.words.isEmpty {
             // `__complete`'s words are the user's, flags included: `--` keeps them all positional.
@@ -84,6 +100,8 @@ struct Launcher {
     }
 
     /// Runs `$DMUX_RC`, else `$XDG_CONFIG_HOME/dmux/dmuxrc` (`~/.config/dmux/dmuxrc`), if it exists.
+    /// Ctrl-C cancels its current command on every host and ends it (a `connect` to a dead address
+    /// or a `!` that waits must not hold the start).
     private func runRCFile(_ shell: Shell, environment: [String: String]) async -> ExitStatus? {
         let home = environment["HOME"] ?? NSHomeDirectory()
         let path = environment["DMUX_RC"].flatMap { $0.isEmpty ? nil : $0 }
@@ -98,7 +116,7 @@ struct Launcher {
             if error.code != ENOENT { FileHandle.standardError.write(Data("dmux: rc file skipped: \(error)\n".utf8)) }
             return nil
         }
-        return await BatchRunner(shell: shell, name: path).run(ScriptedLineSource(contents: contents))
+        return await BatchRunner(shell: shell, name: path).run(ScriptedLineSource(contents: contents), interrupts: .shared)
     }
 
     private func usage(_ message: String) -> ExitStatus {

@@ -31,6 +31,23 @@ import Testing
         #expect(ContextStore.configDirectory(environment: [:], homeDirectory: "/h") == "/h/.docker")
     }
 
+    /// docker/cli's `ValidateContextName`: a name from a file is never trusted (it becomes a
+    /// `@target` and a table cell), so an escape sequence in it is a diagnostic, shown escaped.
+    @Test func namesFollowDockersRule() throws {
+        try addContext(#"\u001b[31mred"#, host: "tcp://h:1", dir: "a")
+        try addContext("x", host: "tcp://h:1", dir: "b")
+        try addContext("default", host: "tcp://h:1", dir: "c")
+        try addContext("web+1.a_b-c", host: "tcp://h:1", dir: "d")
+        let loaded = ContextStore.load(configDirectory: config)
+        #expect(loaded.endpoints.map(\.name) == ["web+1.a_b-c"])
+        let messages = loaded.diagnostics.map(\.description)
+        #expect(messages.count == 3, "\(messages)")
+        #expect(messages.contains { $0.contains(#"context name "\x1b[31mred" is invalid, names are validated against regexp "^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$""#) }, "\(messages)")
+        #expect(messages.contains { $0.contains(#"context name "x" is invalid"#) }, "\(messages)")
+        #expect(messages.contains { $0.contains(#""default" is a reserved context name"#) }, "\(messages)")
+        #expect(!messages.joined().contains("\u{1B}"))
+    }
+
     @Test func plainContext() throws {
         try addContext("web-plain", host: "tcp://127.0.0.1:12375")
         let loaded = ContextStore.load(configDirectory: config)
@@ -88,12 +105,25 @@ import Testing
     @Test func socketContextsNeverUseTLS() throws {
         try addContext("web-unix", host: "unix:///run/e1.sock", skipVerify: true)
         try tree.writeCerts(in: "cfg/contexts/tls/\(ContextStore.contextID("web-unix"))/docker")
-        try addContext("web-fd", host: "fd://3")
+        try addContext("web-unix2", host: "unix:///run/e2.sock")
         let loaded = ContextStore.load(configDirectory: config)
-        #expect(loaded.endpoints.map(\.name) == ["web-fd", "web-unix"])
-        #expect(loaded.endpoints.map(\.address) == [.fd(3), .unix(path: "/run/e1.sock")])
+        #expect(loaded.endpoints.map(\.name) == ["web-unix", "web-unix2"])
+        #expect(loaded.endpoints.map(\.address) == [.unix(path: "/run/e1.sock"), .unix(path: "/run/e2.sock")])
         #expect(loaded.endpoints.allSatisfy { $0.tls == nil })
         #expect(loaded.diagnostics.isEmpty)
+    }
+
+    /// A descriptor number in a file names whatever dmux has open (its own engine sockets, NIO's epoll).
+    @Test func fdHostsAreRefusedNamingTheContext() throws {
+        try addContext("evil", host: "fd://13")
+        try addContext("good", host: "unix:///run/e1.sock")
+        let loaded = ContextStore.load(configDirectory: config)
+        #expect(loaded.endpoints.map(\.name) == ["good"])
+        let file = config + "/contexts/meta/\(ContextStore.contextID("evil"))/meta.json"
+        #expect(loaded.diagnostics.map(\.description) == [
+            "error: context evil (\(file)): fd://13: fd:// names a descriptor handed to dmux by its parent, "
+                + "which a file cannot know; use -H evil=fd://13",
+        ])
     }
 
     @Test func directoryNotNamedByDigestStillLoads() throws {

@@ -48,12 +48,12 @@ import Testing
     }
 
     @Test func currentContextIsReportedEvenWhenRenamed() throws {
-        try addContext("web", host: "fd://3")
+        try addContext("web", host: "unix:///run/web.sock")
         try tree.write("home/.docker/config.json", #"{"currentContext":"web"}"#)
         let d = EndpointDiscovery.discover(options(["web=fd://4"]))
         #expect(d.currentContext == "web")
         #expect(d.currentContextEndpoint?.name == "ctx:web")
-        #expect(d.currentContextEndpoint?.address == .fd(3))
+        #expect(d.currentContextEndpoint?.address == .unix(path: "/run/web.sock"))
     }
 
     @Test func sameEngineTwiceIsTwoEntries() {
@@ -74,11 +74,14 @@ import Testing
         #expect(d.endpoint(named: "connect:a")?.address == .fd(6))
     }
 
-    @Test func invalidFlagIsReportedAndOthersLoad() throws {
+    /// A `-H` the user typed is a usage error (issue 12 item 10), kept apart from the diagnostics
+    /// of files and variables, which stay warnings while the rest loads.
+    @Test func invalidFlagIsAUsageErrorAndOthersLoad() throws {
         try addMachine("m1", ip: "10.0.0.1")
         let d = EndpointDiscovery.discover(options(["ok=fd://3", "bad=http://127.0.0.1:12376", "fd://"]))
         #expect(d.endpoints.map(\.name) == ["ok", "m1"])
-        let errors = d.diagnostics.filter { $0.severity == .error }.map(\.message)
+        #expect(d.diagnostics.filter { $0.severity == .error }.isEmpty)
+        let errors = d.usageErrors.map(\.message)
         #expect(errors == [
             "-H bad=http://127.0.0.1:12376: invalid bind address format: http://127.0.0.1:12376",
             "-H fd://: invalid fd host `fd://`: expected fd://N with N a descriptor number, e.g. fd://3",
@@ -104,7 +107,7 @@ import Testing
 
     @Test func sourcesCanBeSwitchedOff() throws {
         try addMachine("m1", ip: "10.0.0.1")
-        try addContext("c1", host: "fd://3")
+        try addContext("c1", host: "unix:///run/c1.sock")
         var o = options()
         o.includeMachines = false
         #expect(EndpointDiscovery.discover(o).endpoints.map(\.name) == ["c1"])
@@ -118,7 +121,7 @@ import Testing
         try tree.write("store/machines/s1/config.json", MachineFixtures.generic(root: root, name: "s1", ip: "10.1.1.1"))
         try tree.writeCerts(in: "store/machines/s1")
         try tree.write("cfg/contexts/meta/\(ContextStore.contextID("c9"))/meta.json",
-                       #"{"Name":"c9","Endpoints":{"docker":{"Host":"fd://9"}}}"#)
+                       #"{"Name":"c9","Endpoints":{"docker":{"Host":"unix:///run/c9.sock"}}}"#)
         let d = EndpointDiscovery.discover(options(env: ["MACHINE_STORAGE_PATH": root, "DOCKER_CONFIG": tree.path("cfg")]))
         #expect(d.endpoints.map(\.name) == ["s1", "c9"])
         #expect(d.endpoints.first?.source == .machine(store: root))
@@ -126,8 +129,8 @@ import Testing
 
     @Test func diagnosticsReadAsOneLine() {
         let d = EndpointDiscovery.discover(options(["http://x"]))
-        #expect(d.diagnostics.map(\.description) == ["error: -H http://x: invalid bind address format: http://x"])
-        #expect(d.diagnostics.allSatisfy { !$0.description.contains("\n") })
+        #expect(d.usageErrors.map(\.description) == ["error: -H http://x: invalid bind address format: http://x"])
+        #expect(d.usageErrors.allSatisfy { !$0.description.contains("\n") })
     }
 }
 

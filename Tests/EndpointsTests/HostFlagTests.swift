@@ -21,9 +21,19 @@ import Testing
     @Test func invalidNamesAreNotPrefixes() {
         #expect(HostFlag("-x=tcp://h:1").name == nil)
         #expect(HostFlag("a b=tcp://h:1").name == nil)
-        #expect(HostFlag("web=").name == nil, "nothing after = is not an address")
-        #expect(HostFlag("a=b=c").name == nil)
         #expect(HostFlag("_x=tcp://h:1").name == nil)
+    }
+
+    /// Issue 17: `x=` was a TCP host `x=:2375`, and `x=a b` a schemeless URL.
+    @Test func theNameIsSplitFirstAndTheRestIsDockersHost() throws {
+        #expect(HostFlag("x=") == HostFlag(name: "x", url: ""))
+        #expect(try HostSyntax.parse(HostFlag("x=").url, defaultToTLS: false) == .unix(path: "/var/run/docker.sock"))
+        #expect(try HostSyntax.parse(HostFlag("x=").url, defaultToTLS: true) == .tcp(host: "localhost", port: 2376, basePath: ""))
+        let spaced = HostFlag("x=something with spaces")
+        #expect(spaced.name == "x")
+        #expect(throws: HostSyntaxError.self) { try HostSyntax.parse(spaced.url, defaultToTLS: false) }
+        #expect(HostFlag("a=b=c") == HostFlag(name: "a", url: "b=c"))
+        #expect(HostFlag("web=tcp://h/p?q=1") == HostFlag(name: "web", url: "tcp://h/p?q=1"))
     }
 
     @Test func derivedNames() throws {

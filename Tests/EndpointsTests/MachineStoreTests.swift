@@ -81,6 +81,17 @@ import Testing
         #expect(e.certDirectory == root + "/machines/ext")
     }
 
+    /// A descriptor number in a file names whatever dmux has open; only a parent can hand one over.
+    @Test func fdDriverURLIsRefusedNamingTheMachine() throws {
+        try addMachine("evil", MachineFixtures.none(root: root, name: "evil", url: "fd://18", ip: "127.0.0.1:1"), copies: false)
+        try addMachine("good", MachineFixtures.generic(root: root, name: "good", ip: "10.0.0.1"))
+        let (endpoints, diagnostics) = MachineStore.load(root: root)
+        #expect(endpoints.map(\.name) == ["good"])
+        #expect(diagnostics.map(\.description) == [
+            "error: machine evil: \(root)/machines/evil/config.json: Driver.URL fd://18: fd:// is not accepted from the machine store",
+        ])
+    }
+
     @Test func noneDriverWithoutURLUsesHostPortFromIPAddress() throws {
         try addMachine("ext2", MachineFixtures.none(root: root, name: "ext2", url: "", ip: "127.0.0.1:12377"))
         let (endpoints, diagnostics) = MachineStore.load(root: root)

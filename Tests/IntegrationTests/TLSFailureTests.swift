@@ -145,8 +145,10 @@ import TestSupport
         #expect(try failure("f", ["-H", "f=fd://5"], inherit: [5: unconnected])
             == "f: cannot use fd://5: socket is not connected")
 
-        // A number the parent never passed (high, so the child's own descriptors cannot be on it).
-        #expect(try failure("f", ["-H", "f=fd://87"]) == "f: cannot use fd://87: descriptor is not open")
+        // A number the parent never passed is refused before anything uses it: no host, one line.
+        let never = try Dmux.run(["-H", "f=fd://87", "-c", "reconnect"])
+        #expect(never.stderr == "f: cannot use fd://87: not inherited by dmux (only a descriptor open when dmux started can be adopted)\n",
+                "\(never)")
     }
 
     // MARK: helpers

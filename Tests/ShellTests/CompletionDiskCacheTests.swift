@@ -77,6 +77,34 @@ import Testing
         #expect(fresh.snapshot(.containers, on: [web]).isEmpty)
     }
 
+    /// Under a shared `XDG_CACHE_HOME` another user can leave a file of their choosing: only a file
+    /// that we own, that no one else can write, in a folder of ours, is read.
+    @Test func aFileSomeoneElseCouldHaveWrittenIsIgnored() throws {
+        let disk = CompletionDiskCache(path: Self.temporaryPath())
+        let web = try Self.session("web", "unix:///run/web.sock")
+        let cache = LiveCandidateCache()
+        cache.seed(.containers, host: "web", values: [ContainerCandidate(id: "abc", names: ["x"])], age: .zero)
+        disk.store(cache, for: [web], since: ContinuousClock.now - .seconds(1))
+        #expect(disk.load().count == 1)
+        let folder = (disk.path as NSString).deletingLastPathComponent
+
+        #expect(chmod(disk.path, 0o666) == 0)
+        #expect(disk.load().isEmpty, "a file anyone can write")
+        #expect(chmod(disk.path, 0o600) == 0)
+        #expect(chmod(folder, 0o777) == 0)
+        #expect(disk.load().isEmpty, "a folder anyone can write into")
+        #expect(chmod(folder, 0o700) == 0)
+        #expect(chown(disk.path, 65534, 65534) == 0 || geteuid() != 0)
+        if geteuid() == 0 { #expect(disk.load().isEmpty, "a file owned by nobody") }
+        #expect(chown(disk.path, geteuid(), getegid()) == 0 || geteuid() != 0)
+
+        let elsewhere = NSTemporaryDirectory() + "dmux-planted-\(UUID().uuidString).json"
+        defer { unlink(elsewhere) }
+        #expect(rename(disk.path, elsewhere) == 0)
+        #expect(symlink(elsewhere, disk.path) == 0)
+        #expect(disk.load().isEmpty, "a link to a file elsewhere")
+    }
+
     @Test func theDefaultPathFollowsXDGCacheHome() {
         #expect(CompletionDiskCache(environment: ["XDG_CACHE_HOME": "/c"], home: "/h").path == "/c/dmux/completion.json")
         #expect(CompletionDiskCache(environment: ["XDG_CACHE_HOME": ""], home: "/h").path == "/h/.cache/dmux/completion.json")

@@ -9,8 +9,8 @@ import Testing
         ("DOCKER_CERT_PATH", "/home/alice/.docker/machine/machines/web1"), ("DOCKER_MACHINE_NAME", "web1"),
     ]
 
-    @Test func bashMatchesTheReferenceExampleByteForByte() {
-        let text = MachineEnvFormat(shell: "bash", mode: .set)
+    @Test func bashMatchesTheReferenceExampleByteForByte() throws {
+        let text = try MachineEnvFormat(shell: "bash", mode: .set)
             .render(Self.machine, argv: ["docker-machine", "env", "--shell", "bash", "web1"])
         #expect(text == """
             export DOCKER_TLS_VERIFY="1"
@@ -33,8 +33,8 @@ import Testing
         ("tcsh", #"setenv DOCKER_HOST "tcp://h:1";"# + "\n"),
         ("emacs", #"(setenv "DOCKER_HOST" "tcp://h:1")"# + "\n"),
     ])
-    func setLine(shell: String, expected: String) {
-        let text = MachineEnvFormat(shell: shell, mode: .set).render([("DOCKER_HOST", "tcp://h:1")], argv: ["d"])
+    func setLine(shell: String, expected: String) throws {
+        let text = try MachineEnvFormat(shell: shell, mode: .set).render([("DOCKER_HOST", "tcp://h:1")], argv: ["d"])
         #expect(text.hasPrefix(expected), "\(text)")
     }
 
@@ -46,9 +46,9 @@ import Testing
         ("tcsh", "unsetenv DOCKER_TLS_VERIFY;\n"),
         ("emacs", #"(setenv "DOCKER_TLS_VERIFY" nil)"# + "\n"),
     ])
-    func unsetLine(shell: String, expected: String) {
+    func unsetLine(shell: String, expected: String) throws {
         let variables = MachineEnvFormat.machineVariables.map { ($0, "") }
-        let text = MachineEnvFormat(shell: shell, mode: .unset).render(variables, argv: ["d"])
+        let text = try MachineEnvFormat(shell: shell, mode: .unset).render(variables, argv: ["d"])
         #expect(text.hasPrefix(expected), "\(text)")
         #expect(text.components(separatedBy: "\n").count == 4 + 2 + 1, "four variables, two hint lines")
     }
@@ -82,20 +82,20 @@ import Testing
         #expect(MachineEnvFormat.noProxy(environment: ["NO_PROXY": "10.0.0.10"], ip: "10.0.0.1", mode: .set) == ("NO_PROXY", "10.0.0.10"))
     }
 
-    @Test func noProxyUnsetReproducesDockerMachinesBug() {
+    @Test func noProxyUnsetReproducesDockerMachinesBug() throws {
         let proxy = MachineEnvFormat.noProxy(environment: ["NO_PROXY": "localhost"], ip: "", mode: .unset)
         let variables = MachineEnvFormat.machineVariables.map { ($0, "") } + [proxy]
-        let bash = MachineEnvFormat(shell: "bash", mode: .unset).render(variables, argv: ["d"])
+        let bash = try MachineEnvFormat(shell: "bash", mode: .unset).render(variables, argv: ["d"])
         #expect(bash.contains("unset NO_PROXYlocalhost\n"))
-        let fish = MachineEnvFormat(shell: "fish", mode: .unset)
+        let fish = try MachineEnvFormat(shell: "fish", mode: .unset)
             .render([MachineEnvFormat.noProxy(environment: ["no_proxy": "x"], ip: "", mode: .unset)], argv: ["d"])
         #expect(fish.hasPrefix("set -e no_proxyx;\n"))
-        let emacs = MachineEnvFormat(shell: "emacs", mode: .unset).render([proxy], argv: ["d"])
+        let emacs = try MachineEnvFormat(shell: "emacs", mode: .unset).render([proxy], argv: ["d"])
         #expect(emacs.hasPrefix("(setenv \"NO_PROXY\" nillocalhost)\n"))
-        let cmd = MachineEnvFormat(shell: "cmd", mode: .unset).render([("NO_PROXY", "x")], argv: ["d"])
+        let cmd = try MachineEnvFormat(shell: "cmd", mode: .unset).render([("NO_PROXY", "x")], argv: ["d"])
         #expect(cmd.hasPrefix("SET NO_PROXY=x\n"))
         let empty = MachineEnvFormat.noProxy(environment: [:], ip: "", mode: .unset)
-        #expect(MachineEnvFormat(shell: "bash", mode: .unset).render([empty], argv: ["d"]).hasPrefix("unset NO_PROXY\n"))
+        #expect(try MachineEnvFormat(shell: "bash", mode: .unset).render([empty], argv: ["d"]).hasPrefix("unset NO_PROXY\n"))
     }
 
     @Test func shellIsTheBasenameOfSHELLAndUnknownWhenEmpty() {

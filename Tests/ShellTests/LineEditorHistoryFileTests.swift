@@ -32,6 +32,24 @@ import Testing
         #expect(try HistoryFile(path: path).load() == ["one", "two", "three"])
     }
 
+    /// A link planted under the name the rewrite used to take (`history.tmpPID`) must not make it
+    /// truncate and fill the file the link points to.
+    @Test func rewriteNeverWritesThroughAPlantedLink() throws {
+        let root = scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let victim = root + "/victim"
+        try "precious\n".write(toFile: victim, atomically: true, encoding: .utf8)
+        let file = HistoryFile(path: root + "/history")
+        try file.append("ps")
+        #expect(symlink(victim, root + "/history.tmp\(getpid())") == 0)
+        try file.rewrite(["ps", "images"])
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
+        #expect(try file.load() == ["ps", "images"])
+        let left = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix("history.tmp") }
+        #expect(left == ["history.tmp\(getpid())"], "only the planted link remains beside the history")
+    }
+
     @Test func rewriteCompactsToLimitAndFlattensNewlines() throws {
         let path = scratch()
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -51,7 +51,7 @@ struct OfflineShell {
     @Test func defaultTableHasHostFirstThenDockersColumns() throws {
         let offline = try OfflineShell(hosts: ["m1", "m2"])
         let invocation = try offline.invocation(PsCommand.spec, shape: .table)
-        let format = try ListFormat(user: nil, defaultTable: ContainerRow.defaultTableFormat, quiet: false)
+        let format = ListFormat(user: nil, defaultTable: ContainerRow.defaultTableFormat, quiet: false)
         try format.present(Self.answers, to: invocation)
         invocation.presenter.finish()
         #expect(offline.console.output == """
@@ -66,7 +66,7 @@ struct OfflineShell {
     @Test func userTableTemplateGivesItsOwnColumns() throws {
         let offline = try OfflineShell(hosts: ["m1", "m2"])
         let invocation = try offline.invocation(PsCommand.spec, shape: .table)
-        let format = try ListFormat(user: "table {{.Names}}\\t{{.State}}", defaultTable: ContainerRow.defaultTableFormat, quiet: false)
+        let format = ListFormat(user: "table {{.Names}}\\t{{.State}}", defaultTable: ContainerRow.defaultTableFormat, quiet: false)
         try format.present(Self.answers, to: invocation)
         invocation.presenter.finish()
         // Docker's tabwriter: a column is its widest cell plus three spaces, ten at least.
@@ -75,7 +75,7 @@ struct OfflineShell {
 
     @Test func quietIsHostPrefixedWithSeveralTargetsAndPlainWithOne() throws {
         let several = try OfflineShell(hosts: ["m1", "m2"])
-        let quiet = try ListFormat(user: nil, defaultTable: ContainerRow.defaultTableFormat, quiet: true)
+        let quiet = ListFormat(user: nil, defaultTable: ContainerRow.defaultTableFormat, quiet: true)
         try quiet.present(Self.answers, to: try several.invocation(PsCommand.spec, shape: .table))
         #expect(several.lines == ["m1 | 3e50c1d2a9f0", "m1 | 1111c1d2a9f0", "m2 | 91aa0c44e1b7"])
 
@@ -86,22 +86,22 @@ struct OfflineShell {
 
     @Test func jsonShapeHasHostThenDockersKeys() throws {
         let offline = try OfflineShell(hosts: ["m1", "m2"])
-        let format = try ListFormat(user: nil, defaultTable: ContainerRow.defaultTableFormat, quiet: false)
+        let format = ListFormat(user: nil, defaultTable: ContainerRow.defaultTableFormat, quiet: false)
         try format.present(Self.answers, to: try offline.invocation(PsCommand.spec, shape: .json))
         #expect(offline.lines.count == 3)
         #expect(offline.lines[2].hasPrefix(#"{"host":"m2","Command":"\"sleep 1000\"","CreatedAt":"#))
         #expect(offline.lines[2].contains(#""ID":"91aa0c44e1b7","Image":"bb:latest","#))
 
-        let quiet = try ListFormat(user: nil, defaultTable: ContainerRow.defaultTableFormat, quiet: true)
+        let quiet = ListFormat(user: nil, defaultTable: ContainerRow.defaultTableFormat, quiet: true)
         let other = try OfflineShell(hosts: ["m1", "m2"])
         try quiet.present(Self.answers, to: try other.invocation(PsCommand.spec, shape: .json))
         #expect(other.lines.first == #"{"host":"m1","ID":"3e50c1d2a9f0"}"#)
     }
 
     @Test func unknownFieldIsAUsageErrorBeforeAnythingIsSent() throws {
-        let format = try ListFormat(user: "{{.Nmes}}", defaultTable: ContainerRow.defaultTableFormat, quiet: false)
+        let format = ListFormat(user: "{{.Nmes}}", defaultTable: ContainerRow.defaultTableFormat, quiet: false)
         #expect(throws: ShellUsageError.self) { try format.headers(for: ContainerRow.self) }
-        #expect(throws: ShellUsageError.self) { try ListFormat(user: "{{.Names", defaultTable: "", quiet: false) }
+        #expect(throws: ShellUsageError.self) { try ListFormat(user: "{{.Names", defaultTable: "", quiet: false).headers(for: ContainerRow.self) }
     }
 
     @Test func filtersFollowDockersSyntax() throws {
@@ -122,7 +122,7 @@ struct OfflineShell {
     @Test func diskUsageRowsCarryDockersJSONKeys() throws {
         let rows = DiskUsageRow.rows(DiskUsage(layersSize: 2_000_000, images: [ImageSummary(id: "a", size: 2_000_000, sharedSize: 0, containers: 0)]))
         #expect(rows.map { $0.field("Type") } == ["Images", "Containers", "Local Volumes", "Build Cache"])
-        let format = try ListFormat(user: nil, defaultTable: DiskUsageRow.defaultTableFormat, quiet: false)
+        let format = ListFormat(user: nil, defaultTable: DiskUsageRow.defaultTableFormat, quiet: false)
         #expect(format.record(rows[0]) == .object([
             ("Active", .string("0")), ("Reclaimable", .string("2MB (100%)")), ("Size", .string("2MB")),
             ("TotalCount", .string("1")), ("Type", .string("Images")),

@@ -26,16 +26,20 @@ import Testing
         #expect(try render("{{json .}}").hasPrefix(#"{"Id":"3e50c1","Name":"/web","State":{"#))
     }
 
-    @Test func aMissingFieldIsNoValueNotAFailure() throws {
-        #expect(try render("{{.State.Health.Status}}") == "<no value>")
+    @Test func aMissingStructFieldFailsAsDockersRawFallbackDoesButAMissingMapKeyIsNoValue() throws {
+        #expect(throws: GoTemplateError(#"template: :1:8: executing "" at <.State.Health.Status>: map has no entry for key "Health""#)) {
+            try render("{{.State.Health.Status}}")
+        }
+        #expect(try render("{{.Config.Labels.nope}}") == "<no value>")
     }
 
-    @Test func unsupportedActionsAreUsageErrorsNamingTheAction() {
-        #expect(throws: ShellUsageError("--format: template: unsupported action {{range .Mounts}} (dmux supports .Path.To.Field, json, index, len, join, upper, lower and |)")) {
-            try JSONTemplate("{{range .Mounts}}{{end}}")
+    @Test func wholeGoTemplatesAndParseErrorsInDockersWords() throws {
+        #expect(try render("{{range .Mounts}}m{{else}}none{{end}} {{range $i, $c := .Config.Cmd}}{{$i}}={{$c}} {{end}}")
+                == "none 0=sleep 1=1000 ")
+        #expect(throws: ShellUsageError("template parsing error: template: :1: unclosed action")) { try JSONTemplate("{{.State") }
+        #expect(throws: ShellUsageError(#"template parsing error: template: version:1: function "nope" not defined"#)) {
+            try JSONTemplate("{{nope .Config}}", name: "version")
         }
-        #expect(throws: ShellUsageError.self) { try JSONTemplate("{{.State") }
-        #expect(throws: ShellUsageError.self) { try JSONTemplate("{{index .Config}}") }
     }
 
     @Test func versionTemplatesAcceptDockersServerPrefix() throws {
@@ -64,11 +68,11 @@ import Testing
 
     @Test func inspectPrintsDockersIndentedArrayOrOneTemplateLinePerObject() throws {
         let objects = [SystemTemplateTests.container, SystemTemplateTests.container]
-        let text = InspectCommand.text(objects, template: nil)
+        let text = try InspectCommand.text(objects, template: nil)
         #expect(text.hasPrefix("[\n    {\n        \"Id\": \"3e50c1\",\n        \"Name\": \"/web\",\n        \"State\": {\n            \"Status\": \"running\","))
         #expect(text.hasSuffix("    }\n]\n"))
         #expect(text.contains("\"Mounts\": []"))
-        #expect(InspectCommand.text(objects, template: try JSONTemplate("{{.Name}}")) == "/web\n/web\n")
+        #expect(try InspectCommand.text(objects, template: try JSONTemplate("{{.Name}}")) == "/web\n/web\n")
     }
 
     @Test func inspectsFormatFlagIsDockersShortF() throws {

@@ -23,4 +23,10 @@ import Testing
         let truncated: String = "m1" + spaces(8) + "registry.example.co…" + spaces(3) + "web"
         #expect(lines[1] == truncated)
     }
+
+    /// Cells come from engines and files: C0, DEL and C1 controls (U+009B is a one-byte CSI) are shown escaped.
+    @Test func controlCharactersInCellsAreShownEscaped() {
+        let table = TableLayout(headers: ["NAME"], rows: [["a\u{1B}[31mb\u{9B}2Jc\u{7F}\nd"]]).render(maxWidth: nil)
+        #expect(table == "NAME\n" + #"a\x1b[31mb\u009b2Jc\x7f\nd"# + "\n")
+    }
 }

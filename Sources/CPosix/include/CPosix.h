@@ -1,7 +1,10 @@
 #ifndef DMUX_CPOSIX_H
 #define DMUX_CPOSIX_H
-// POSIX calls that Swift's Glibc module does not expose (they need _GNU_SOURCE).
+// POSIX calls that Swift's Glibc module does not expose (they need _GNU_SOURCE), and the few
+// that must run in C (before the Swift runtime, or with a signal blocked on this thread).
 #include <spawn.h>
+#include <sys/types.h>
+#include <termios.h>
 
 /// Closes every descriptor from `lowest` up in the spawned child (glibc 2.34+), so a child
 /// inherits only what the caller hands it on purpose.
@@ -11,5 +14,22 @@ int dmux_spawn_closefrom(posix_spawn_file_actions_t *actions, int lowest);
 /// a process group of its own, whatever the spawning thread ignores or blocks (a child that
 /// inherits a blocked SIGTERM cannot be stopped politely).
 int dmux_spawnattr_fresh_group(posix_spawnattr_t *attributes);
+
+/// The descriptors that were open when the process started (taken by a constructor before any
+/// Swift code runs), in `*descriptors`; returns how many.
+int dmux_inherited_descriptors(const int **descriptors);
+
+/// `tcsetpgrp` and `tcsetattr` with SIGTTOU blocked on the calling thread, so that a process
+/// outside the foreground group can take its terminal back without being stopped.
+int dmux_tcsetpgrp_quietly(int fd, pid_t group);
+int dmux_tcsetattr_quietly(int fd, const struct termios *attributes);
+
+/// The `<sys/wait.h>` macros, which Swift cannot import.
+int dmux_wait_status_exited(int status);
+int dmux_wait_status_exit_code(int status);
+int dmux_wait_status_signalled(int status);
+int dmux_wait_status_signal(int status);
+int dmux_wait_status_stopped(int status);
+int dmux_wait_status_stop_signal(int status);
 
 #endif

@@ -3,6 +3,12 @@ import Foundation
 /// A container as `docker ps` shows it (docker/cli formatter/container.go).
 public struct ContainerRow: FormatSubject {
     public static let subjectName = "container"
+    public static let goTypeName = "*formatter.ContainerContext"
+
+    /// `docker ps` checks its template itself first (cli/command/container/list.go).
+    public static func templateErrorPrefix(_ phase: FormatTemplateError.Phase) -> String {
+        phase == .parse ? "failed to parse template: " : "failed to execute template: "
+    }
     public static let headers: [String: String] = [
         "ID": "CONTAINER ID", "Names": "NAMES", "Image": "IMAGE", "Command": "COMMAND",
         "CreatedAt": "CREATED AT", "RunningFor": "CREATED", "Ports": "PORTS", "State": "STATE",

@@ -4,6 +4,7 @@ import Foundation
 /// alone, without the "(virtual …)" that `ps -s` adds (docker/cli diskUsageContainerContext).
 public struct ContainerUsageRow: FormatSubject {
     public static let subjectName = ContainerRow.subjectName
+    public static let goTypeName = ContainerRow.goTypeName
     public static let headers = ContainerRow.headers
     public static let defaultTableFormat =
         "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.LocalVolumes}}\t{{.Size}}\t{{.RunningFor}}\t{{.Status}}\t{{.Names}}"
@@ -31,6 +32,7 @@ public enum ImageUsageRow {
 /// ending in `*` is in use.
 public struct BuildCacheRow: FormatSubject {
     public static let subjectName = "build cache record"
+    public static let goTypeName = "*formatter.buildCacheContext"
     public static let headers: [String: String] = [
         "ID": "CACHE ID", "CacheType": "CACHE TYPE", "Size": "SIZE", "CreatedSince": "CREATED",
         "LastUsedSince": "LAST USED", "UsageCount": "USAGE", "Shared": "SHARED",

@@ -2,6 +2,10 @@
 public protocol FormatSubject: Sendable {
     /// "container", "image"… for error messages.
     static var subjectName: String { get }
+    /// docker's Go type for these rows, as its template errors name it (`*formatter.ContainerContext`).
+    static var goTypeName: String { get }
+    /// docker's words before a template error found before anything is sent.
+    static func templateErrorPrefix(_ phase: FormatTemplateError.Phase) -> String
     /// Field name → table header, as docker's `SubHeaderContext`.
     static var headers: [String: String] { get }
     /// The value of `{{.Name}}`, or nil if there is no such field.
@@ -12,6 +16,13 @@ public protocol FormatSubject: Sendable {
 
 extension FormatSubject {
     public func label(_ key: String) -> String? { nil }
+
+    /// docker's words before a template error found before anything is sent (most commands say
+    /// `template parsing error`, from cli/command/formatter/formatter.go).
+    public static func templateErrorPrefix(_ phase: FormatTemplateError.Phase) -> String { "template parsing error: " }
+
+    /// Whether the rows have docker's `.Label "key"` method.
+    static var hasLabels: Bool { headers["Labels"] != nil }
 
     /// `{{json .}}`: every field, keys sorted, all string values (docker's `MarshalJSON`).
     public var jsonObject: String {

@@ -1,145 +1,119 @@
-/// A tiny `--format` renderer for the Go-template subset people use with docker:
-/// `{{.Field}}`, `{{.Label "key"}}`, `{{json .}}`, `{{json .Field}}`, `{{upper .F}}`,
-/// `{{lower .F}}`, `{{truncate .F n}}`, the `table ` prefix, and the `json` shorthand.
-public struct FormatTemplate: Sendable, Hashable {
-    enum Piece: Sendable, Hashable {
-        case text(String)
-        case field(String)
-        case label(String)
-        case jsonWhole
-        case jsonField(String)
-        case upper(String)
-        case lower(String)
-        case truncate(String, Int)
-    }
-
+/// A list command's `--format` (ps, images, stats…): docker's preprocessing of the text (the
+/// `table` directive, `json`, literal `\t` and `\n`; cli/command/formatter/formatter.go
+/// `templateString`) around one Go template executed per record.
+public struct FormatTemplate: Sendable {
     public let isTable: Bool
-    let pieces: [Piece]
+    let template: GoTemplate
 
-    /// Parses `source` (`\t` and `\n` typed literally become tab and newline, as in docker).
     public init(_ source: String) throws(FormatTemplateError) {
         var body = source
         if source == "json" {
             body = "{{json .}}"
-            isTable = false
+        } else if source == "table" {
+            body = ""
         } else if source.hasPrefix("table") {
             body = String(source.dropFirst(5))
-            isTable = true
-        } else {
-            isTable = false
         }
+        isTable = source.hasPrefix("table")
         body = body.trimmingCharacters(in: [" "])
             .replacingOccurrences(of: "\\t", with: "\t")
             .replacingOccurrences(of: "\\n", with: "\n")
-        pieces = try Self.parse(body)
-    }
-
-    private static func parse(_ s: String) throws(FormatTemplateError) -> [Piece] {
-        var pieces: [Piece] = []
-        var rest = Substring(s)
-        while let open = rest.range(of: "{{") {
-            if open.lowerBound > rest.startIndex { pieces.append(.text(String(rest[..<open.lowerBound]))) }
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                throw FormatTemplateError("template: unclosed action in \"\(s)\"")
-            }
-            var action = String(rest[open.upperBound..<close.lowerBound])
-            if action.hasPrefix("-") { action.removeFirst() }
-            if action.hasSuffix("-") { action.removeLast() }
-            pieces.append(try parseAction(action.trimmingCharacters(in: .whitespaces)))
-            rest = rest[close.upperBound...]
-        }
-        if !rest.isEmpty { pieces.append(.text(String(rest))) }
-        return pieces
-    }
-
-    private static func parseAction(_ action: String) throws(FormatTemplateError) -> Piece {
-        let words = action.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        func fieldName(_ w: String) throws(FormatTemplateError) -> String {
-            guard w.hasPrefix("."), w.count > 1 else { throw FormatTemplateError("template: expected a field like .ID in {{\(action)}}") }
-            return String(w.dropFirst())
-        }
-        switch words.first {
-        case "json" where words.count == 2 && words[1] == ".": return .jsonWhole
-        case "json" where words.count == 2: return .jsonField(try fieldName(words[1]))
-        case "upper" where words.count == 2: return .upper(try fieldName(words[1]))
-        case "lower" where words.count == 2: return .lower(try fieldName(words[1]))
-        case "truncate" where words.count == 3:
-            // A negative length made `prefix(_:)` trap (docker's template panics on it).
-            guard let n = Int(words[2]), n >= 0 else { throw FormatTemplateError("template: truncate needs a length in {{\(action)}}") }
-            return .truncate(try fieldName(words[1]), n)
-        case ".Label" where words.count >= 2:
-            let key = words.dropFirst().joined(separator: " ")
-            guard key.count >= 2, key.hasPrefix("\""), key.hasSuffix("\"") else {
-                throw FormatTemplateError("template: .Label needs a quoted key in {{\(action)}}")
-            }
-            return .label(String(key.dropFirst().dropLast()))
-        default:
-            guard words.count == 1 else { throw FormatTemplateError("template: unsupported action {{\(action)}}") }
-            return .field(try fieldName(words[0]))
+        do {
+            template = try GoTemplate(body)
+        } catch {
+            throw FormatTemplateError(error.description, phase: .parse)
         }
     }
 
-    /// Renders all subjects: a header line first for `table` formats, aligned like docker.
+    /// All subjects, one per line: a header line first for `table` formats, aligned like docker.
     public func render<S: FormatSubject>(_ subjects: [S]) throws(FormatTemplateError) -> String {
         var lines: [String] = []
         if isTable { lines.append(try header(for: S.self)) }
-        for s in subjects { lines.append(try render(s)) }
+        for subject in subjects { lines.append(try render(subject)) }
         let text = lines.map { $0 + "\n" }.joined()
         return isTable ? TabWriter.table.format(text) : text
     }
 
     /// One subject, without the trailing newline.
     public func render<S: FormatSubject>(_ subject: S) throws(FormatTemplateError) -> String {
-        var out = ""
-        for piece in pieces {
-            switch piece {
-            case .text(let t): out += t
-            case .field(let f): out += try value(f, subject)
-            case .label(let k): out += subject.label(k) ?? ""
-            case .jsonWhole: out += subject.jsonObject
-            case .jsonField(let f): out += GoJSON.quote(try value(f, subject))
-            case .upper(let f): out += try value(f, subject).uppercased()
-            case .lower(let f): out += try value(f, subject).lowercased()
-            case .truncate(let f, let n): out += String(try value(f, subject).prefix(n))
-            }
+        do {
+            return try template.execute(.record(SubjectRecord(subject: subject)))
+        } catch {
+            throw FormatTemplateError(error.description, phase: .execute)
         }
-        return out
     }
 
-    /// The table header: each field replaced by its column name.
+    /// The table header (each field replaced by its column name), after checking the template
+    /// against an empty record as `docker ps` does, so a misspelt field fails before anything is sent.
     public func header<S: FormatSubject>(for _: S.Type) throws(FormatTemplateError) -> String {
-        var out = ""
-        for piece in pieces {
-            switch piece {
-            case .text(let t): out += t
-            case .field(let f), .jsonField(let f), .upper(let f), .lower(let f), .truncate(let f, _):
-                guard let h = S.headers[f] else { throw unknown(f, S.self) }
-                out += h
-            case .label(let k):
-                // SubHeaderContext.Label: last dotted part, '-' and '_' as spaces.
-                out += (k.split(separator: ".").last.map(String.init) ?? k)
-                    .replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
-            case .jsonWhole: break
-            }
+        try validate(for: S.self)
+        return template.executeHeader(.record(HeaderRecord<S>()))
+    }
+
+    /// Fails on a field or method that `S` does not have (cli/command/container/list.go runs the
+    /// template over an empty `ContainerContext` for the same reason).
+    public func validate<S: FormatSubject>(for _: S.Type) throws(FormatTemplateError) {
+        do {
+            _ = try template.execute(.record(HeaderRecord<S>(probing: true)))
+        } catch where error.isUnknownMember {
+            throw FormatTemplateError(error.description, phase: .execute)
+        } catch {
+            // Other failures depend on the values (`slice .ID 0 12` on an empty ID): rows decide.
         }
-        return out
-    }
-
-    private func value<S: FormatSubject>(_ f: String, _ s: S) throws(FormatTemplateError) -> String {
-        guard let v = s.field(f) else { throw unknown(f, S.self) }
-        return v
-    }
-
-    private func unknown<S: FormatSubject>(_ f: String, _: S.Type) -> FormatTemplateError {
-        FormatTemplateError("template: unknown field .\(f) for \(S.subjectName)s (available: "
-            + S.headers.keys.sorted().map { "." + $0 }.joined(separator: " ") + ")")
     }
 }
 
-/// A `--format` string that cannot be parsed or names a field that does not exist.
+/// A `--format` that does not parse, or fails on a record; `phase` picks docker's prefix.
 public struct FormatTemplateError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Phase: Sendable, Hashable { case parse, execute }
+    /// Go's text: `template: :1:2: executing "" at <.Nope>: can't evaluate field Nope in type …`.
     public var description: String
-    public init(_ description: String) { self.description = description }
+    public var phase: Phase
+
+    public init(_ description: String, phase: Phase = .execute) {
+        self.description = description
+        self.phase = phase
+    }
 }
 
-import Foundation
+/// A record as its row type answers it: fields are docker's context methods, all text.
+struct SubjectRecord<S: FormatSubject>: TemplateRecord {
+    let subject: S
+    var goTypeName: String { S.goTypeName }
+    var jsonText: String { subject.jsonObject }
+
+    func member(_ name: String, arguments: [TemplateValue]) throws(TemplateFunctionError) -> TemplateValue? {
+        if name == "Label", S.hasLabels { return .string(subject.label(try LabelMethod.key(arguments)) ?? "") }
+        guard S.headers[name] != nil else { return nil }
+        guard arguments.isEmpty else { throw .argumentCount(want: "0", got: arguments.count) }
+        return .string(subject.field(name) ?? "")
+    }
+}
+
+/// The column names in place of the values (docker's `SubHeaderContext`), or empty values when
+/// probing the template for unknown names.
+struct HeaderRecord<S: FormatSubject>: TemplateRecord {
+    var probing = false
+    var goTypeName: String { S.goTypeName }
+    var jsonText: String { "" }
+
+    func member(_ name: String, arguments: [TemplateValue]) throws(TemplateFunctionError) -> TemplateValue? {
+        if name == "Label", S.hasLabels {
+            let key = try LabelMethod.key(arguments)
+            // SubHeaderContext.Label: the key's last dotted part, '-' and '_' as spaces.
+            return .string(probing ? "" : (key.split(separator: ".").last.map(String.init) ?? key)
+                .replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " "))
+        }
+        guard let header = S.headers[name] else { return nil }
+        guard arguments.isEmpty else { throw .argumentCount(want: "0", got: arguments.count) }
+        return .string(probing ? "" : header)
+    }
+}
+
+/// `.Label "key"`: exactly one string argument.
+enum LabelMethod {
+    static func key(_ arguments: [TemplateValue]) throws(TemplateFunctionError) -> String {
+        guard arguments.count == 1 else { throw .argumentCount(want: "1", got: arguments.count) }
+        return try TemplateFunctions.string(arguments, 0)
+    }
+}

@@ -3,6 +3,7 @@ import Foundation
 /// One `docker images` row: an image is shown once per repository:tag (docker/cli formatter/image.go).
 public struct ImageRow: FormatSubject {
     public static let subjectName = "image"
+    public static let goTypeName = "*formatter.imageContext"
     public static let headers: [String: String] = [
         "ID": "IMAGE ID", "Repository": "REPOSITORY", "Tag": "TAG", "Digest": "DIGEST",
         "CreatedSince": "CREATED", "CreatedAt": "CREATED AT", "Size": "SIZE", "Containers": "CONTAINERS",

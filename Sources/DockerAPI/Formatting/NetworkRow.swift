@@ -1,6 +1,7 @@
 /// One `docker network ls` row (docker/cli cli/command/network/formatter.go).
 public struct NetworkRow: FormatSubject {
     public static let subjectName = "network"
+    public static let goTypeName = "*network.networkContext"
     public static let headers: [String: String] = [
         "ID": "NETWORK ID", "Name": "NAME", "Driver": "DRIVER", "Scope": "SCOPE", "IPv6": "IPV6",
         "Internal": "INTERNAL", "Labels": "LABELS", "CreatedAt": "CREATED AT",

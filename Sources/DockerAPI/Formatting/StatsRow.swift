@@ -1,6 +1,7 @@
 /// One `docker stats` row on a Linux daemon (docker/cli container/formatter_stats.go).
 public struct StatsRow: FormatSubject {
     public static let subjectName = "stats entry"
+    public static let goTypeName = "*container.statsContext"
     public static let headers: [String: String] = [
         "Container": "CONTAINER", "Name": "NAME", "ID": "CONTAINER ID", "CPUPerc": "CPU %",
         "MemUsage": "MEM USAGE / LIMIT", "MemPerc": "MEM %", "NetIO": "NET I/O", "BlockIO": "BLOCK I/O", "PIDs": "PIDS",

@@ -2,6 +2,7 @@
 /// both use).
 public struct VolumeRow: FormatSubject {
     public static let subjectName = "volume"
+    public static let goTypeName = "*formatter.volumeContext"
     public static let headers: [String: String] = [
         "Name": "VOLUME NAME", "Driver": "DRIVER", "Scope": "SCOPE", "Mountpoint": "MOUNTPOINT",
         "Labels": "LABELS", "Links": "LINKS", "Size": "SIZE",

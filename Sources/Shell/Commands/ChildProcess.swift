@@ -6,9 +6,11 @@ import DockerAPI
 import Foundation
 import NIOConcurrencyHelpers
 
-/// A local program started with `posix_spawnp` (argv as given, no shell), stdin from /dev/null,
-/// its stdout and stderr read as whole lines on a thread of its own (blocking reads stay off the
-/// cooperative pool). Cancelling the waiting task terminates the program and its process group.
+/// A local program started with `posix_spawnp` (argv as given, no shell), in a process group of
+/// its own, its stdout and stderr read as whole lines on a thread of its own (blocking reads stay
+/// off the cooperative pool). Its stdin is dmux's terminal when dmux has one in the foreground
+/// (the child gets the terminal when it reads it: see `PassthroughJob`), else /dev/null.
+/// Cancelling the waiting task ends the program and its process group (SIGTERM, then SIGKILL).
 enum ChildProcess {
     enum Termination: Sendable, Hashable {
         case exited(Int32)
@@ -22,30 +24,37 @@ enum ChildProcess {
     static func run(
         _ argv: [String],
         environment: [String: String],
+        terminal: TerminalLender? = TerminalLender.current,
         onLine: @escaping @Sendable (_ text: String, _ stderr: Bool) -> Void
     ) async throws -> Termination {
-        let pid = NIOLockedValueBox<pid_t?>(nil)
-        return try await withTaskCancellationHandler {
+        let supervisor = NIOLockedValueBox<ChildSupervisor?>(nil)
+        let termination = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 do {
-                    let (child, out, err) = try spawn(argv, environment: environment)
-                    pid.withLockedValue { $0 = child }
-                    let reader = Thread {
-                        drain(out: out, err: err, onLine: onLine)
-                        continuation.resume(returning: reap(child))
+                    let stdinIsTerminal = terminal != nil && isatty(0) == 1
+                    let (child, out, err) = try spawn(argv, environment: environment, terminalInput: stdinIsTerminal)
+                    let watcher = ChildSupervisor(pid: child, terminal: terminal)
+                    supervisor.withLockedValue { $0 = watcher }
+                    // Cancelled before the supervisor was known: the handler below found nothing to cancel.
+                    if Task.isCancelled { watcher.cancel() }
+                    let thread = Thread {
+                        continuation.resume(returning: watcher.run(out: out, err: err, onLine: onLine))
                     }
-                    reader.start()
+                    thread.start()
                 } catch {
                     continuation.resume(throwing: error)
                 }
             }
         } onCancel: {
-            if let child = pid.withLockedValue({ $0 }) { kill(-child, SIGTERM) }
+            supervisor.withLockedValue { $0 }?.cancel()
         }
+        // Ended because of Ctrl-C: the interrupt is the report, not "killed by signal 15".
+        if Task.isCancelled { throw CancellationError() }
+        return termination
     }
 
     /// Starts the program in a process group of its own, with default signal handling and mask.
-    private static func spawn(_ argv: [String], environment: [String: String]) throws -> (pid_t, Int32, Int32) {
+    private static func spawn(_ argv: [String], environment: [String: String], terminalInput: Bool) throws -> (pid_t, Int32, Int32) {
         var out: [Int32] = [0, 0]
         var err: [Int32] = [0, 0]
         guard pipe(&out) == 0, pipe(&err) == 0 else { throw SpawnError(description: "cannot create pipes: \(String(cString: strerror(errno)))") }
@@ -53,7 +62,7 @@ enum ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if !terminalInput { posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0) }
         posix_spawn_file_actions_adddup2(&actions, out[1], 1)
         posix_spawn_file_actions_adddup2(&actions, err[1], 2)
         // Nothing else of dmux's (engine sockets, other children's pipes) reaches the program.
@@ -77,40 +86,5 @@ enum ChildProcess {
             throw SpawnError(description: "\(argv[0]): \(reason)")
         }
         return (pid, out[0], err[0])
-    }
-
-    /// Reads both pipes to their ends, handing on each whole line (and a last partial one).
-    private static func drain(out: Int32, err: Int32, onLine: @Sendable (String, Bool) -> Void) {
-        var splitters: [Int32: LineSplitter] = [out: LineSplitter(), err: LineSplitter()]
-        var open: [Int32] = [out, err]
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while !open.isEmpty {
-            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-            if poll(&fds, nfds_t(fds.count), -1) < 0 {
-                if errno == EINTR { continue }
-                break
-            }
-            for entry in fds where entry.revents != 0 {
-                let count = read(entry.fd, &chunk, chunk.count)
-                if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
-                if count <= 0 {
-                    if let last = splitters[entry.fd]?.finish() { onLine(String(decoding: last, as: UTF8.self), entry.fd == err) }
-                    close(entry.fd)
-                    open.removeAll { $0 == entry.fd }
-                    continue
-                }
-                for line in splitters[entry.fd]!.feed(chunk[0..<count]) {
-                    onLine(String(decoding: line, as: UTF8.self), entry.fd == err)
-                }
-            }
-        }
-        for fd in open { close(fd) }
-    }
-
-    private static func reap(_ pid: pid_t) -> Termination {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        if status & 0x7f == 0 { return .exited((status >> 8) & 0xff) }
-        return .signalled(status & 0x7f)
     }
 }

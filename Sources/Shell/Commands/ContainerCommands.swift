@@ -1,5 +1,6 @@
 import DockerAPI
 import FanOut
+import Transport
 
 /// The lifecycle commands: start, stop, restart, kill, rm, pause, unpause. Each takes several
 /// containers and, like docker, prints every name it acted on (`tls1 | web`); a container the
@@ -84,7 +85,7 @@ enum ContainerCommands {
                 }
                 for (index, error) in results.enumerated() {
                     if let error {
-                        presenter.failure(HostFailure(host: host.name, kind: .failed, message: "\(error)"))
+                        presenter.failure(HostFailure(host: host.name, kind: .failed, message: ErrorWords.describe(error)))
                     } else {
                         presenter.line(host: host.name, text: names[index], json: .object([
                             ("container", .string(names[index])), ("action", .string(name)),

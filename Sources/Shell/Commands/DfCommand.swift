@@ -14,7 +14,7 @@ enum DfCommand {
         if verbose, invocation.template != nil {
             throw ShellUsageError("df: --format takes a shape (table, lines, grouped, json) with -v, not a template")
         }
-        let format = try ListFormat(user: invocation.template, defaultTable: DiskUsageRow.defaultTableFormat, quiet: false)
+        let format = ListFormat(user: invocation.template, defaultTable: DiskUsageRow.defaultTableFormat, quiet: false)
         _ = try format.headers(for: DiskUsageRow.self)
         let answers = await invocation.answers { host in
             try await host.decode(DiskUsage.self, EngineRequests.diskUsage())
@@ -63,7 +63,7 @@ enum DfCommand {
     private static func section<S: FormatSubject>(
         _ title: String, _ rows: [(String, [S])], _ template: String, to invocation: Invocation, last: Bool = false
     ) throws {
-        let format = try ListFormat(user: template, defaultTable: template, quiet: false)
+        let format = ListFormat(user: template, defaultTable: template, quiet: false)
         let table = Presenter(shape: .table, console: invocation.console, hosts: invocation.presenter.hosts)
         table.columns(try format.headers(for: S.self))
         invocation.console.out(title + "\n\n")
@@ -77,6 +77,7 @@ enum DfCommand {
 /// (docker's keys: Type, TotalCount, Active, Size, Reclaimable).
 struct DiskUsageRow: FormatSubject {
     static let subjectName = "disk usage row"
+    static let goTypeName = "*formatter.diskUsageImagesContext"
     static let headers: [String: String] = [
         "Type": "TYPE", "TotalCount": "TOTAL", "Active": "ACTIVE", "Size": "SIZE", "Reclaimable": "RECLAIMABLE",
     ]

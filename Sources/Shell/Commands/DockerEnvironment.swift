@@ -7,7 +7,10 @@ enum DockerEnvironment {
     /// Every variable `!` replaces in the child's environment before setting the host's own.
     static let replaced = ["DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_TLS", "DOCKER_CERT_PATH", "DOCKER_MACHINE_NAME", "DOCKER_CONTEXT"]
 
-    static func variables(for endpoint: Endpoint) throws(DockerEnvironmentError) -> [(name: String, value: String)] {
+    /// `environment` locates the folder of links made when the TLS files are not in one folder.
+    static func variables(
+        for endpoint: Endpoint, environment: [String: String]
+    ) throws(DockerEnvironmentError) -> [(name: String, value: String)] {
         if case .fd = endpoint.address {
             throw DockerEnvironmentError(
                 "\(endpoint.name) is an inherited descriptor (fd://) that only dmux holds: no other program can reach it")
@@ -15,7 +18,7 @@ enum DockerEnvironment {
         var variables: [(name: String, value: String)] = []
         var certPath: String?
         if let tls = endpoint.tls, !endpoint.address.isSocket {
-            certPath = try certDirectory(endpoint, tls: tls)
+            certPath = try certDirectory(endpoint, tls: tls, links: CertPathLinks(environment: environment))
             variables.append(tls.verify ? ("DOCKER_TLS_VERIFY", "1") : ("DOCKER_TLS", "1"))
         }
         variables.append(("DOCKER_HOST", endpoint.address.description))
@@ -25,20 +28,27 @@ enum DockerEnvironment {
     }
 
     /// `DOCKER_CERT_PATH` names a folder of `ca.pem`, `cert.pem` and `key.pem`: the endpoint's own
-    /// folder, or the one its files share under those names.
-    static func certDirectory(_ endpoint: Endpoint, tls: TLSSettings) throws(DockerEnvironmentError) -> String {
-        if let directory = endpoint.certDirectory { return directory }
-        func split(_ path: String?) -> (String, String)? {
-            guard let path, let slash = path.lastIndex(of: "/") else { return nil }
-            return (String(path[..<slash]), String(path[path.index(after: slash)...]))
+    /// folder or the one its files share, when the files in use are exactly those; else a folder
+    /// of links to them (the endpoint's folder may be `~/.docker` while `--tlscacert` and friends
+    /// named files elsewhere, and docker would then read the wrong ones).
+    static func certDirectory(_ endpoint: Endpoint, tls: TLSSettings, links: CertPathLinks) throws(DockerEnvironmentError) -> String {
+        let folders = [endpoint.certDirectory, tls.caFile.isEmpty ? nil : folder(of: tls.caFile)].compactMap { $0 }
+        for folder in folders where holds(folder, tls) { return folder }
+        return try links.folder(ca: tls.caFile, certificate: tls.certificateFile, key: tls.privateKeyFile)
+    }
+
+    /// True when every file in use is the docker name in `folder` (an absent one is not in use).
+    static func holds(_ folder: String, _ tls: TLSSettings) -> Bool {
+        func named(_ path: String?, _ name: String) -> Bool {
+            guard let path, !path.isEmpty else { return true }
+            return path == (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
         }
-        if let (directory, ca) = split(tls.caFile), ca == "ca.pem",
-           split(tls.certificateFile).map({ $0 == (directory, "cert.pem") }) ?? true,
-           split(tls.privateKeyFile).map({ $0 == (directory, "key.pem") }) ?? true {
-            return directory
-        }
-        throw DockerEnvironmentError(
-            "\(endpoint.name): its TLS files are not ca.pem, cert.pem and key.pem in one folder, which DOCKER_CERT_PATH needs")
+        return named(tls.caFile, "ca.pem") && named(tls.certificateFile, "cert.pem") && named(tls.privateKeyFile, "key.pem")
+    }
+
+    private static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return String(path[..<slash])
     }
 }
 

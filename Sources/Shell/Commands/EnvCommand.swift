@@ -36,6 +36,7 @@ enum EnvCommand {
 
         var variables: [(name: String, value: String)]
         var proxyIP = ""
+        var endpoint: Endpoint?
         switch mode {
         case .unset:
             guard names.isEmpty else { throw MachineEnvError("Expected no machine name when the -u flag is present") }
@@ -47,8 +48,9 @@ enum EnvCommand {
                 if names.isEmpty { throw MachineEnvError("No machine name(s) specified and no \"default\" machine exists") }
                 throw MachineEnvError("Host does not exist: \"\(name)\"")
             }
+            endpoint = session.endpoint
             do {
-                variables = try DockerEnvironment.variables(for: session.endpoint)
+                variables = try DockerEnvironment.variables(for: session.endpoint, environment: environment)
             } catch {
                 throw MachineEnvError(error.description)
             }
@@ -66,7 +68,12 @@ enum EnvCommand {
         if noProxy {
             variables.append(MachineEnvFormat.noProxy(environment: environment, ip: proxyIP, mode: mode))
         }
-        return MachineEnvFormat(shell: shell, mode: mode).render(variables, argv: argv)
+        do throws(EnvValueQuoting.Refusal) {
+            return try MachineEnvFormat(shell: shell, mode: mode).render(variables, argv: argv)
+        } catch {
+            let source = endpoint.map { " of \($0.name)" + ($0.origin.map { " (from \($0))" } ?? "") } ?? ""
+            throw MachineEnvError("\(error.variable)\(source) cannot be written safely for \(shell): \(error.reason)")
+        }
     }
 }
 

@@ -4,14 +4,20 @@ import FanOut
 import Foundation
 
 /// `hosts`: every engine the shell knows, pinged afresh: where it came from, how it is reached,
-/// whether it is up, and what it runs.
+/// whether it is up, and what it runs. STATE stays a few words (`refused`, `tls: bad ca`) so one
+/// engine that is down does not widen the table; its whole reason follows the table, one line
+/// per host, or fills a REASON column with `-v`.
 enum HostsCommand {
     static let headers = ["SOURCE", "URL", "TRANSPORT", "TLS", "STATE", "API", "ENGINE", "RTT"]
 
     static let spec = CommandSpec(
         name: "hosts", summary: "List every engine: source, URL, transport, TLS, state, API and engine version, round trip",
-        usage: "[@TARGETS] hosts", scope: .shell, shape: .table
+        usage: "[@TARGETS] hosts [-v]", scope: .shell,
+        flags: [FlagSpec("verbose", short: "v", help: "Add a REASON column with why each engine is down")],
+        shape: .table
     ) { invocation in
+        let verbose = invocation.arguments.isOn("verbose")
+        let headers = verbose ? Self.headers + ["REASON"] : Self.headers
         let shell = invocation.shell
         let hosts = invocation.targets.isEmpty ? shell.registry.sessions : invocation.targets
         guard !hosts.isEmpty else {
@@ -28,9 +34,14 @@ enum HostsCommand {
         }
         for host in hosts {
             let (cells, json) = row(for: host)
-            presenter.row(host: host.name, headers: headers, cells: cells, json: json)
+            let reason = verbose ? [host.status.downReason ?? "-"] : []
+            presenter.row(host: host.name, headers: headers, cells: cells + reason, json: json)
         }
         presenter.finish()
+        guard !verbose, presenter.shape != .json else { return }
+        for host in hosts {
+            if let reason = host.status.downReason { shell.console.out("\(host.name): \(reason)".escapingControlCharacters + "\n") }
+        }
     }
 
     static func row(for host: HostSession) -> ([String], JSONValue) {
@@ -47,7 +58,7 @@ enum HostsCommand {
         switch status.state {
         case .up: state = "up"
         case .unknown: state = "unknown"
-        case .down(let reason): state = "down: \(reason)"
+        case .down: state = status.downSummary ?? "down"
         }
         let rtt = status.roundTrip.map { String(format: "%.1fms", $0 * 1000) } ?? "-"
         let cells = [

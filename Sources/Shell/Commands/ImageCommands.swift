@@ -1,5 +1,6 @@
 import DockerAPI
 import FanOut
+import Transport
 
 /// Image commands that change engines: `pull` and `rmi`.
 enum ImageCommands {
@@ -34,7 +35,7 @@ enum ImageCommands {
                         }
                     }
                 } catch {
-                    errors.append("\(error)")
+                    errors.append(ErrorWords.describe(error))
                 }
             }
             if !errors.isEmpty { throw HostFailure(host: host.name, kind: .failed, message: errors.joined(separator: "; ")) }

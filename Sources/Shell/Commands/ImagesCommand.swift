@@ -24,7 +24,7 @@ enum ImagesCommand {
         var filters = try ListCommands.filters(arguments)
         if let reference = arguments.positional.first { filters.add("reference", reference) }
         let digests = arguments.isOn("digests")
-        let format = try ListFormat(
+        let format = ListFormat(
             user: invocation.template,
             defaultTable: digests ? digestTableFormat : ImageRow.defaultTableFormat,
             quiet: arguments.isOn("quiet"))

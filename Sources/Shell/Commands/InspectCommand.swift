@@ -28,7 +28,7 @@ enum InspectCommand {
             guard kind == nil || kinds.contains(where: { $0.name == kind }) else {
                 throw ShellUsageError("\"\(kind!)\" is not a valid value for --type (container, image, network or volume)")
             }
-            let template = try invocation.template.map(JSONTemplate.init)
+            let template = try invocation.template.map { (source) throws(ShellUsageError) in try JSONTemplate(source) }
             let answers = await invocation.answers { host in
                 try await lookUp(names, type: kind, on: host)
             }
@@ -38,7 +38,11 @@ enum InspectCommand {
                     if presenter.shape == .json {
                         for object in result.found { presenter.record(host: host.name, json: object) }
                     } else {
-                        presenter.block(host: host.name, text: text(result.found, template: template), json: .null)
+                        do {
+                            presenter.block(host: host.name, text: try text(result.found, template: template), json: .null)
+                        } catch {
+                            presenter.failure(HostFailure(host: host.name, kind: .failed, message: "template parsing error: \(error)"))
+                        }
                     }
                 }
                 for message in result.errors {
@@ -83,8 +87,10 @@ enum InspectCommand {
     }
 
     /// docker's layout: the objects as one indented array, or the template's line per object.
-    static func text(_ objects: [JSONValue], template: JSONTemplate?) -> String {
+    static func text(_ objects: [JSONValue], template: JSONTemplate?) throws(GoTemplateError) -> String {
         guard let template else { return JSONValue.array(objects).pretty(indent: "    ") + "\n" }
-        return objects.map { template.render($0) + "\n" }.joined()
+        var out = ""
+        for object in objects { out += try template.render(object) + "\n" }
+        return out
     }
 }

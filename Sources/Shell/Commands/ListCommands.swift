@@ -1,6 +1,7 @@
 import DockerAPI
 import FanOut
 import Foundation
+import Transport
 
 /// The list commands: one table for all hosts, a `HOST` column first, docker's columns after it.
 enum ListCommands {
@@ -45,7 +46,7 @@ extension Invocation {
         do {
             return (try JSONDecoder().decode(Model.self, from: Data(body)), try JSONParser.parse(body))
         } catch {
-            throw EngineAPIError(status: 200, message: "unexpected answer from the engine to \(request.path): \(error)")
+            throw EngineAPIError(status: 200, message: "unexpected answer from the engine to \(request.path): \(ErrorWords.describe(error))")
         }
     }
 }

@@ -4,28 +4,32 @@ import DockerAPI
 /// (docker's default columns or the user's `table …` template), or as one rendered line per
 /// record (`-q`, a template without `table`).
 struct ListFormat: Sendable {
-    let template: FormatTemplate
+    private let parsed: Result<FormatTemplate, FormatTemplateError>
     /// `-q` without a template: json records carry only this field (the ID; a volume's Name).
     let quiet: Bool
     let quietField: String
 
-    /// `user` is the `--format` template; as in docker it wins over `-q`.
-    init(user: String?, defaultTable: String, quiet: Bool, quietField: String = "ID") throws(ShellUsageError) {
-        do {
-            template = try FormatTemplate(user ?? (quiet ? "{{.\(quietField)}}" : defaultTable))
-        } catch {
-            throw ShellUsageError("--format: \(error)")
-        }
+    /// `user` is the `--format` template; as in docker it wins over `-q`. A template that does
+    /// not parse fails at `headers(for:)`, which words the error as that command's docker does.
+    init(user: String?, defaultTable: String, quiet: Bool, quietField: String = "ID") {
+        parsed = Result { () throws(FormatTemplateError) in try FormatTemplate(user ?? (quiet ? "{{.\(quietField)}}" : defaultTable)) }
         self.quiet = quiet && user == nil
         self.quietField = quietField
     }
 
-    /// The column headers; fails on a field `S` does not have, so a typo is caught before anything is sent.
+    /// The column headers; fails on a template that does not parse or names a field `S` does not
+    /// have, so a typo is caught before anything is sent.
     func headers<S: FormatSubject>(for subject: S.Type) throws(ShellUsageError) -> [String] {
         do {
-            return try template.header(for: S.self).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            return try parsed.get().header(for: S.self).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         } catch {
-            throw ShellUsageError("--format: \(error)")
+            throw ShellUsageError(S.templateErrorPrefix(error.phase) + error.description)
+        }
+    }
+
+    private var template: FormatTemplate {
+        get throws(ShellUsageError) {
+            do { return try parsed.get() } catch { throw ShellUsageError("template parsing error: " + error.description) }
         }
     }
 
@@ -36,6 +40,7 @@ struct ListFormat: Sendable {
     ) throws {
         guard !answers.isEmpty else { return }
         let presenter = table ?? invocation.presenter
+        let template = try self.template
         if template.isTable {
             let headers = try self.headers(for: S.self)
             presenter.columns(headers)

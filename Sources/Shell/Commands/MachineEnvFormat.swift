@@ -1,5 +1,5 @@
 /// Exactly what `docker-machine env` prints (docker-reference §4): one template of variable lines
-/// (prefix, name, delimiter, value, suffix) per shell, then the two-line usage hint, whose first
+/// (prefix, name, separator, quoted value, terminator) per shell, then the two-line usage hint, whose first
 /// line keeps docker-machine's space before the newline. Users `eval` this; scripts compare it.
 struct MachineEnvFormat: Sendable, Hashable {
     enum Mode: Sendable, Hashable { case set, unset }
@@ -7,26 +7,29 @@ struct MachineEnvFormat: Sendable, Hashable {
     let shell: String
     let mode: Mode
     let prefix: String
-    let delimiter: String
-    let suffix: String
+    /// Between the name and the value, without the opening quote.
+    let separator: String
+    /// docker-machine's quote around a value (`"`, or nothing for cmd and unset lines).
+    let quote: String
+    let terminator: String
 
     /// Any shell name docker-machine does not know gets the bash/sh template.
     init(shell: String, mode: Mode) {
         self.shell = shell
         self.mode = mode
         switch (mode, shell) {
-        case (.set, "fish"): (prefix, delimiter, suffix) = ("set -gx ", " \"", "\";\n")
-        case (.set, "powershell"): (prefix, delimiter, suffix) = ("$Env:", " = \"", "\"\n")
-        case (.set, "cmd"): (prefix, delimiter, suffix) = ("SET ", "=", "\n")
-        case (.set, "tcsh"): (prefix, delimiter, suffix) = ("setenv ", " \"", "\";\n")
-        case (.set, "emacs"): (prefix, delimiter, suffix) = ("(setenv \"", "\" \"", "\")\n")
-        case (.set, _): (prefix, delimiter, suffix) = ("export ", "=\"", "\"\n")
-        case (.unset, "fish"): (prefix, delimiter, suffix) = ("set -e ", "", ";\n")
-        case (.unset, "powershell"): (prefix, delimiter, suffix) = ("Remove-Item Env:\\\\", "", "\n")
-        case (.unset, "cmd"): (prefix, delimiter, suffix) = ("SET ", "=", "\n")
-        case (.unset, "tcsh"): (prefix, delimiter, suffix) = ("unsetenv ", "", ";\n")
-        case (.unset, "emacs"): (prefix, delimiter, suffix) = ("(setenv \"", "\" nil", ")\n")
-        case (.unset, _): (prefix, delimiter, suffix) = ("unset ", "", "\n")
+        case (.set, "fish"): (prefix, separator, quote, terminator) = ("set -gx ", " ", "\"", ";\n")
+        case (.set, "powershell"): (prefix, separator, quote, terminator) = ("$Env:", " = ", "\"", "\n")
+        case (.set, "cmd"): (prefix, separator, quote, terminator) = ("SET ", "=", "", "\n")
+        case (.set, "tcsh"): (prefix, separator, quote, terminator) = ("setenv ", " ", "\"", ";\n")
+        case (.set, "emacs"): (prefix, separator, quote, terminator) = ("(setenv \"", "\" ", "\"", ")\n")
+        case (.set, _): (prefix, separator, quote, terminator) = ("export ", "=", "\"", "\n")
+        case (.unset, "fish"): (prefix, separator, quote, terminator) = ("set -e ", "", "", ";\n")
+        case (.unset, "powershell"): (prefix, separator, quote, terminator) = ("Remove-Item Env:\\\\", "", "", "\n")
+        case (.unset, "cmd"): (prefix, separator, quote, terminator) = ("SET ", "=", "", "\n")
+        case (.unset, "tcsh"): (prefix, separator, quote, terminator) = ("unsetenv ", "", "", ";\n")
+        case (.unset, "emacs"): (prefix, separator, quote, terminator) = ("(setenv \"", "\" nil", "", ")\n")
+        case (.unset, _): (prefix, separator, quote, terminator) = ("unset ", "", "", "\n")
         }
     }
 
@@ -34,13 +37,32 @@ struct MachineEnvFormat: Sendable, Hashable {
     static let machineVariables = ["DOCKER_TLS_VERIFY", "DOCKER_HOST", "DOCKER_CERT_PATH", "DOCKER_MACHINE_NAME"]
 
     /// The whole output. In unset mode the values are printed too, as docker-machine's template
-    /// does: they are empty, except the `--no-proxy` one (its documented `unset NO_PROXYvalue` bug).
-    func render(_ variables: [(name: String, value: String)], argv: [String]) -> String {
+    /// does: they are empty, except the `--no-proxy` one (its documented `unset NO_PROXYvalue` bug,
+    /// reproduced only for a value made of plain address characters, since it is not quoted).
+    /// Set-mode values are quoted for the shell (`EnvValueQuoting`); one that cannot be is refused.
+    func render(_ variables: [(name: String, value: String)], argv: [String]) throws(EnvValueQuoting.Refusal) -> String {
         var out = ""
         for (name, value) in variables {
-            out += prefix + name + delimiter + value + suffix
+            do throws(EnvValueQuoting.Refusal) {
+                out += prefix + name + separator + (try written(value)) + terminator
+            } catch {
+                throw EnvValueQuoting.Refusal(reason: error.reason, variable: name)
+            }
         }
         return out + Self.usageHint(shell: shell, argv: argv)
+    }
+
+    private func written(_ value: String) throws(EnvValueQuoting.Refusal) -> String {
+        guard mode == .set else {
+            return value.unicodeScalars.allSatisfy(Self.isAddressCharacter) ? value : ""
+        }
+        return try EnvValueQuoting.quoted(value, shell: shell, open: quote)
+    }
+
+    /// What a NO_PROXY list is made of: host names, addresses, ports, CIDR masks, commas and `*`.
+    private static func isAddressCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            || ".,:-_/*[]".unicodeScalars.contains(scalar)
     }
 
     /// `<c> Run this command to configure your shell: \n<c> <command>\n`, echoing `argv`.

@@ -12,7 +12,7 @@ enum NetworkVolumeCommands {
         shape: .table
     ) { invocation in
         try requireList(invocation)
-        let format = try ListFormat(user: invocation.template, defaultTable: NetworkRow.defaultTableFormat,
+        let format = ListFormat(user: invocation.template, defaultTable: NetworkRow.defaultTableFormat,
                                     quiet: invocation.arguments.isOn("quiet"))
         _ = try format.headers(for: NetworkRow.self)
         let request = EngineRequests.listNetworks(filters: try ListCommands.filters(invocation.arguments))
@@ -30,7 +30,7 @@ enum NetworkVolumeCommands {
         shape: .table
     ) { invocation in
         try requireList(invocation)
-        let format = try ListFormat(user: invocation.template, defaultTable: VolumeRow.defaultTableFormat,
+        let format = ListFormat(user: invocation.template, defaultTable: VolumeRow.defaultTableFormat,
                                     quiet: invocation.arguments.isOn("quiet"), quietField: "Name")
         _ = try format.headers(for: VolumeRow.self)
         let request = EngineRequests.listVolumes(filters: try ListCommands.filters(invocation.arguments))

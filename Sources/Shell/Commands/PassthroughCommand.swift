@@ -1,4 +1,5 @@
 import FanOut
+import Transport
 
 /// `!PROGRAM ARGS…`: runs a local program once per targeted host, concurrently (bounded by
 /// fanout), with that host's DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH and
@@ -11,18 +12,19 @@ enum PassthroughCommand {
         shape: .lines, flagsEndAtFirstArgument: true
     ) { invocation in
         let argv = try invocation.requireArguments(1, "PROGRAM")
-        let base = invocation.shell.environment.filter { !DockerEnvironment.replaced.contains($0.key) }
+        let environment = invocation.shell.environment
+        let base = environment.filter { !DockerEnvironment.replaced.contains($0.key) }
         let presenter = invocation.presenter
         await invocation.eachHost(timeout: .some(nil)) { host in
-            var environment = base
+            var child = base
             do {
-                for (name, value) in try DockerEnvironment.variables(for: host.endpoint) { environment[name] = value }
+                for (name, value) in try DockerEnvironment.variables(for: host.endpoint, environment: environment) { child[name] = value }
             } catch {
-                throw HostFailure(host: host.name, kind: .failed, message: "\(error)")
+                throw HostFailure(host: host.name, kind: .failed, message: ErrorWords.describe(error))
             }
-            if let version = host.endpoint.apiVersion { environment["DOCKER_API_VERSION"] = version }
+            if let version = host.endpoint.apiVersion { child["DOCKER_API_VERSION"] = version }
             let name = host.name
-            return try await ChildProcess.run(argv, environment: environment) { text, stderr in
+            return try await ChildProcess.run(argv, environment: child) { text, stderr in
                 presenter.line(host: name, text: text, stderr: stderr)
             }
         } onSuccess: { host, termination in

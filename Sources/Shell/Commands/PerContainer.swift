@@ -1,5 +1,6 @@
 import DockerAPI
 import FanOut
+import Transport
 
 /// Work on several containers of one host at once (`logs a b`, `stats`), where one container
 /// failing must not stop the others.
@@ -44,7 +45,7 @@ enum PerContainer {
             throw unreachable
         }
         for error in errors {
-            presenter.failure(HostFailure(host: host.name, kind: .failed, message: "\(error)"))
+            presenter.failure(HostFailure(host: host.name, kind: .failed, message: ErrorWords.describe(error)))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Endpoints
 import FanOut
 import NIOConcurrencyHelpers
 
@@ -19,7 +20,9 @@ final class ProgressBoard: Sendable {
         console.out(hosts.map { presenter.prefix($0) + "waiting\n" }.joined())
     }
 
+    /// `text` comes from the engine: a control character in it would move the cursor off the board.
     func update(_ host: String, _ text: String) {
+        let text = text.escapingControlCharacters
         guard let index = hosts.firstIndex(of: host) else { return }
         let up = hosts.count - index
         let width = max(10, console.width - 1)

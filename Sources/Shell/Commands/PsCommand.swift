@@ -22,7 +22,7 @@ enum PsCommand {
         if arguments.isOn("latest") && last == -1 { last = 1 }
         // As docker does: a template that shows .Size asks the engine for sizes.
         let size = arguments.isOn("size") || (invocation.template?.contains(".Size") ?? false)
-        let format = try ListFormat(
+        let format = ListFormat(
             user: invocation.template,
             defaultTable: ContainerRow.defaultTableFormat + (arguments.isOn("size") ? "\t{{.Size}}" : ""),
             quiet: arguments.isOn("quiet"))

@@ -25,10 +25,10 @@ enum PullCommand {
             do {
                 return try await pull(name, tag: tag, on: host, presenter: presenter, board: board)
             } catch {
-                board?.update(host.name, "error: \(error)")
+                board?.update(host.name, "error: \(ErrorWords.describe(error))")
                 // On a terminal the failure waits for the board to finish, so its lines stay put.
                 guard board != nil else { throw error }
-                outcomes.add(HostFailure(host: host.name, kind: .failed, message: "\(error)"))
+                outcomes.add(HostFailure(host: host.name, kind: .failed, message: ErrorWords.describe(error)))
                 return nil
             }
         } onSuccess: { host, status in

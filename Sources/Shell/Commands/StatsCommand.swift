@@ -2,6 +2,7 @@ import DockerAPI
 import FanOut
 import Foundation
 import NIOConcurrencyHelpers
+import Transport
 
 /// `stats`: one live table of every container's resource use on every target host, with per-host
 /// totals. On a terminal the table is redrawn in place with bars; piped, one table per sample;
@@ -20,10 +21,11 @@ enum StatsCommand {
     ) { invocation in
         let arguments = invocation.arguments
         let template: FormatTemplate
-        do {
+        do throws(FormatTemplateError) {
             template = try FormatTemplate(invocation.template ?? StatsRow.defaultTableFormat)
+            try template.validate(for: StatsRow.self)
         } catch {
-            throw ShellUsageError("\(error)")
+            throw ShellUsageError(StatsRow.templateErrorPrefix(error.phase) + error.description)
         }
         let console = invocation.console
         let board = NIOLockedValueBox(StatsBoard(
@@ -159,7 +161,7 @@ enum StatsCommand {
                 let text = try snapshot.render(bars: redraw, maxWidth: console.isTerminal ? console.width : nil)
                 console.out(redraw ? "\u{1B}[2J\u{1B}[H" + text : text + (live ? "\n" : ""))
             } catch {
-                presenter.failure(HostFailure(host: "stats", kind: .failed, message: "\(error)"))
+                presenter.failure(HostFailure(host: "stats", kind: .failed, message: ErrorWords.describe(error)))
             }
         }
     }

@@ -1,4 +1,6 @@
 import DockerAPI
+import Endpoints
+import FanOut
 
 /// What the engines are and run: info, version, ping, inspect, top. Their answers are whole
 /// reports, so the default shape is grouped: identical ones fold under their hosts' names.
@@ -9,16 +11,16 @@ enum SystemCommands {
         name: "info", summary: "Display system-wide information (server section of docker info)",
         usage: "[@TARGETS] info [--format TEMPLATE|SHAPE]", scope: .engines, shape: .grouped
     ) { invocation in
-        let template = try invocation.template.map(JSONTemplate.init)
+        let template = try invocation.template.map { (source) throws(ShellUsageError) in try JSONTemplate(source, root: .info) }
         let answers = await invocation.answers { host in
             try await Invocation.fetch(SystemInfo.self, EngineRequests.info(), from: host)
         }
         for (host, answer) in answers {
-            let text = template.map { $0.render(answer.json) + "\n" } ?? InfoReport.server(answer.model)
+            guard let text = rendered(answer.json, with: template, on: host.name, invocation) ?? InfoReport.server(answer.model) else { continue }
             invocation.presenter.block(host: host.name, text: text, json: answer.json)
             // Docker writes the engine's warnings to stderr; json has them in the object already.
             if template == nil && invocation.presenter.shape != .json {
-                for warning in answer.model.warnings { invocation.console.err("\(host.name): \(warning)\n") }
+                for warning in answer.model.warnings { invocation.console.err("\(host.name): \(warning.escapingControlCharacters)\n") }
             }
         }
     }
@@ -27,14 +29,28 @@ enum SystemCommands {
         name: "version", summary: "Show the engines' versions (server section of docker version)",
         usage: "[@TARGETS] version [--format TEMPLATE|SHAPE]", scope: .engines, shape: .grouped
     ) { invocation in
-        let template = try invocation.template.map(JSONTemplate.init)
+        let template = try invocation.template.map { (source) throws(ShellUsageError) in
+            try JSONTemplate(source, name: "version", root: .version)
+        }
         let answers = await invocation.answers { host in
             try await Invocation.fetch(VersionInfo.self, EngineRequests.version(), from: host)
         }
         for (host, answer) in answers {
-            let text = template.map { $0.render(templateRoot(version: answer.json)) + "\n" }
-                ?? EngineReports.versionServer(answer.model)
+            guard let text = rendered(templateRoot(version: answer.json), with: template, on: host.name, invocation)
+                ?? EngineReports.versionServer(answer.model) else { continue }
             invocation.presenter.block(host: host.name, text: text, json: answer.json)
+        }
+    }
+
+    /// The template's text for one host's answer (nil without a template); `.some(nil)` after
+    /// reporting the host's failure in Go's words, as docker prints it.
+    private static func rendered(_ json: JSONValue, with template: JSONTemplate?, on host: String, _ invocation: Invocation) -> String?? {
+        guard let template else { return nil }
+        do {
+            return .some(try template.render(json) + "\n")
+        } catch {
+            invocation.presenter.failure(HostFailure(host: host, kind: .failed, message: error.description))
+            return .some(nil)
         }
     }
 

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// An answer is reused only for the same host name at the same address. The file is the user's
 /// alone (0600 in a 0700 folder) and written atomically; a missing, foreign or malformed file is
-/// an empty cache, since completion never prints errors.
+/// an empty cache, since completion never prints errors (see `PrivateCacheFile` for "foreign").
 struct CompletionDiskCache {
     struct Answer: Codable, Equatable {
         var kind: String
@@ -41,20 +41,15 @@ struct CompletionDiskCache {
     }
 
     func load() -> [Answer] {
-        guard let data = FileManager.default.contents(atPath: path),
+        guard let data = PrivateCacheFile(path: path).read(),
               let file = try? JSONDecoder().decode(File.self, from: data), file.version == 1 else { return [] }
         return file.answers
     }
 
     /// Writes `answers` in place of the file (temp file + rename); failing to write is not an error.
     func save(_ answers: [Answer]) {
-        let folder = (path as NSString).deletingLastPathComponent
-        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])) != nil,
-              let data = try? JSONEncoder().encode(File(answers: answers)) else { return }
-        let temporary = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        guard let data = try? JSONEncoder().encode(File(answers: answers)) else { return }
+        PrivateCacheFile(path: path).write(data)
     }
 
     /// Seeds `cache` with the answers on disk that are still fresh for the hosts of `sessions`;

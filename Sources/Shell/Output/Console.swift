@@ -58,7 +58,10 @@ public final class StandardConsole: Console {
                 while offset < bytes.count {
                     let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
                     if written < 0 {
-                        if errno == EINTR || errno == EAGAIN { continue }
+                        if errno == EINTR { continue }
+                        // Someone made the shared descriptor non-blocking (another program on the
+                        // same terminal or pipe): wait until it drains instead of spinning.
+                        if errno == EAGAIN { waitUntilWritable(fd); continue }
                         return
                     }
                     offset += written
@@ -66,6 +69,12 @@ public final class StandardConsole: Console {
             }
         }
     }
+}
+
+/// Blocks until `fd` can take more bytes (or has failed: the next write says how).
+private func waitUntilWritable(_ fd: Int32) {
+    var entry = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+    while poll(&entry, 1, -1) < 0 && errno == EINTR {}
 }
 
 public enum ColorMode: String, Sendable, CaseIterable {

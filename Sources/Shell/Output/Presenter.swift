@@ -1,4 +1,5 @@
 import DockerAPI
+import Endpoints
 import FanOut
 import NIOConcurrencyHelpers
 
@@ -36,7 +37,7 @@ public final class Presenter: Sendable {
         case .json:
             console.out(json.tagged(host: host).compact + "\n")
         case .lines:
-            console.out(prefix(host) + cells.joined(separator: "  ") + "\n")
+            console.out(prefix(host) + cells.map(\.escapingControlCharacters).joined(separator: "  ") + "\n")
         case .table, .grouped:
             state.withLockedValue {
                 $0.headers = headers
@@ -109,7 +110,9 @@ public final class Presenter: Sendable {
         if shape == .json {
             console.out(JSONValue.object([("error", .string(failure.message))]).tagged(host: failure.host).compact + "\n")
         } else {
-            console.err(label(failure.host) + failure.message + "\n")
+            // The message may quote an engine or a file: its lines stay lines, any other control is shown.
+            let lines = failure.message.split(separator: "\n", omittingEmptySubsequences: false)
+            console.err(label(failure.host) + lines.map { String($0).escapingControlCharacters }.joined(separator: "\n") + "\n")
         }
     }
 

@@ -1,4 +1,5 @@
 import DockerAPI
+import Endpoints
 
 /// A table laid out the way the docker CLI's tabwriter does (`TabWriter.table`: a column is its
 /// widest cell plus three spaces, ten at least), fitted to the terminal by truncating the widest
@@ -12,8 +13,11 @@ public struct TableLayout: Sendable {
         self.rows = rows
     }
 
+    /// Cells come from engines and files: a control character is shown escaped, never sent to the terminal.
     public func render(maxWidth: Int?) -> String {
-        let table = [headers] + rows.map { row in headers.indices.map { $0 < row.count ? row[$0] : "" } }
+        let table = [headers] + rows.map { row in
+            headers.indices.map { $0 < row.count ? row[$0].escapingControlCharacters : "" }
+        }
         guard let maxWidth else { return TabWriter.table.format(rows: table) }
         let padding = TabWriter.table.padding
         var widths = headers.indices.map { column in

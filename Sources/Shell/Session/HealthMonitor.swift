@@ -20,9 +20,16 @@ public struct HealthMonitor: Sendable {
     /// Receives one line per change of state.
     public let announce: @Sendable (String) -> Void
 
-    public init(registry: HostRegistry, timing: Timing = Timing(), announce: @escaping @Sendable (String) -> Void) {
+    /// The `fanout` setting, read at each round.
+    public let fanout: @Sendable () -> Int
+
+    public init(
+        registry: HostRegistry, timing: Timing = Timing(), fanout: @escaping @Sendable () -> Int = { 64 },
+        announce: @escaping @Sendable (String) -> Void
+    ) {
         self.registry = registry
         self.timing = timing
+        self.fanout = fanout
         self.announce = announce
     }
 
@@ -52,9 +59,8 @@ public struct HealthMonitor: Sendable {
                 }
                 records[host.name] = record
             }
-            await withTaskGroup(of: Void.self) { group in
-                for host in due { group.addTask { await host.ping() } }
-            }
+            // Bounded like every fan-out: a thousand hosts due at once must not open a thousand sockets.
+            await FanOut(maxInFlight: fanout(), timeout: nil).run(on: due) { await $0.ping() }
             try? await Task.sleep(for: timing.tick)
         }
     }

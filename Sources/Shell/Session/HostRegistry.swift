@@ -8,6 +8,7 @@ import NIOCore
 public final class HostRegistry: Sendable {
     private let state = NIOLockedValueBox(State())
     let group: EventLoopGroup
+    private let descriptors: InheritedDescriptors
 
     private struct State {
         var sessions: [HostSession] = []
@@ -15,8 +16,13 @@ public final class HostRegistry: Sendable {
         var groupOrder: [String] = []
     }
 
-    public init(group: EventLoopGroup) {
+    public convenience init(group: EventLoopGroup) {
+        self.init(group: group, descriptors: .shared)
+    }
+
+    init(group: EventLoopGroup, descriptors: InheritedDescriptors) {
         self.group = group
+        self.descriptors = descriptors
     }
 
     public var sessions: [HostSession] { state.withLockedValue { $0.sessions } }
@@ -28,7 +34,8 @@ public final class HostRegistry: Sendable {
         sessions.first { $0.name == name }
     }
 
-    /// Adds an engine; a name already taken is a usage error (nothing changes).
+    /// Adds an engine; a name already taken, or an `fd://N` that is not an inherited descriptor
+    /// still free, is a usage error (nothing changes).
     @discardableResult
     public func add(_ endpoint: Endpoint, connectTimeout: Duration) throws(ShellUsageError) -> HostSession {
         let session = HostSession(endpoint: endpoint, group: group, connectTimeout: connectTimeout)
@@ -37,6 +44,13 @@ public final class HostRegistry: Sendable {
                 return "a host named '\(endpoint.name)' already exists (disconnect it first)"
             }
             if state.groups[endpoint.name] != nil { return "'\(endpoint.name)' is already the name of a group" }
+            if case .fd(let fd) = endpoint.address {
+                do throws(ShellUsageError) {
+                    try descriptors.adopt(fd, for: endpoint.name)
+                } catch {
+                    return error.description
+                }
+            }
             state.sessions.append(session)
             return nil
         }
@@ -76,6 +90,12 @@ public final class HostRegistry: Sendable {
             state.groupOrder.removeAll { $0 == name }
             return state.groups.removeValue(forKey: name) != nil
         }
+    }
+
+    /// Pings every host whose API version is not pinned yet, `fanout` at a time: each ping holds a
+    /// socket, and a fleet of thousands must not open them all at once.
+    public func connectAll(fanout: Int) async {
+        await FanOut(maxInFlight: fanout, timeout: nil).run(on: sessions) { await $0.connect() }
     }
 
     /// The sessions a target expression names, in registry order.

@@ -1,3 +1,4 @@
+import Endpoints
 import FanOut
 import Foundation
 import LineEditor
@@ -15,14 +16,15 @@ public struct InteractiveRunner: Sendable {
 
     public func run() async -> ExitStatus {
         // Let the first prompt show real health: wait (bounded by the timeout) for the start-up pings.
-        let hosts = shell.registry.sessions
-        await withTaskGroup(of: Void.self) { group in
-            for host in hosts { group.addTask { await host.connect() } }
-        }
+        await shell.registry.connectAll(fanout: shell.settings.fanout)
         let completion = ShellCompletion(shell: shell)
         let editor = EditLineSource(historyFile: historyPath, completion: completion, isSensitive: Self.isSensitive)
         let console = shell.console
-        let health = Task { await HealthMonitor(registry: shell.registry) { console.err($0 + "\n") }.run() }
+        let health = Task { [shell] in
+            await HealthMonitor(registry: shell.registry, fanout: { shell.settings.fanout }) {
+                console.err($0.escapingControlCharacters + "\n")
+            }.run()
+        }
         defer {
             health.cancel()
             editor.close()
@@ -69,10 +71,12 @@ public struct InteractiveRunner: Sendable {
         return state + "/dmux/history"
     }
 
-    /// Lines that carry secrets stay in memory only.
+    /// Lines that carry secrets stay in memory only: `--password`, `--password=X`, and for
+    /// `login` its short form `-p X` and the joined `-pX` (pflag, which docker/cli uses, reads
+    /// `-pSECRET` as `-p SECRET`).
     static func isSensitive(_ line: String) -> Bool {
         let words = (try? Tokenizer.split(line).flatMap(\.words)) ?? line.split(separator: " ").map(String.init)
         return words.contains { $0 == "--password" || $0.hasPrefix("--password=") || $0 == "--password-stdin" }
-            || (words.contains("login") && words.contains("-p"))
+            || (words.contains("login") && words.contains { $0.hasPrefix("-p") })
     }
 }

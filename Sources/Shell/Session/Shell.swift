@@ -1,6 +1,7 @@
 import Endpoints
 import FanOut
 import NIOConcurrencyHelpers
+import Transport
 
 /// The shell: one language for the REPL, batch scripts, `-c` and the rc file. It parses a line,
 /// resolves its targets, runs the command on them and returns the line's exit status.
@@ -148,7 +149,7 @@ public final class Shell: Sendable {
         }
         let spec = prepared.spec
         for host in prepared.skipped {
-            console.err("\(host.name): skipped (down: \(host.status.downReason ?? "unknown"))\n")
+            console.err(Self.printable("\(host.name): skipped (down: \(host.status.downReason ?? "unknown"))") + "\n")
         }
         if spec.scope == .engines && prepared.targets.isEmpty {
             if registry.sessions.isEmpty {
@@ -171,7 +172,7 @@ public final class Shell: Sendable {
             return .usage
         } catch {
             presenter.finish()
-            console.err(label + Self.printable("\(spec.name): \(error)") + "\n")
+            console.err(label + Self.printable("\(spec.name): \(ErrorWords.describe(error))") + "\n")
             return .failed
         }
         presenter.finish()
@@ -196,15 +197,7 @@ public final class Shell: Sendable {
     /// An error line safe for a terminal and short enough to read: control characters (a NUL or
     /// an escape sequence pasted into a line) are shown escaped, and a huge token is cut in the middle.
     static func printable(_ message: String, limit: Int = 1000) -> String {
-        var text = ""
-        for scalar in message.unicodeScalars {
-            if scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value) {
-                let hex = String(scalar.value, radix: 16)
-                text += "\\x" + (hex.count < 2 ? "0" : "") + hex
-            } else {
-                text.unicodeScalars.append(scalar)
-            }
-        }
+        let text = message.escapingControlCharacters
         guard text.count > limit else { return text }
         let cut = text.count - limit
         return "\(text.prefix(limit * 2 / 3))…[\(cut) characters]…\(text.suffix(limit / 3))"
@@ -216,7 +209,7 @@ public final class Shell: Sendable {
         let byHost = Dictionary(failures.map { ($0.host, $0) }, uniquingKeysWith: { first, _ in first })
         if targets > 1 || byHost.count > 1 {
             let reasons = byHost.values.sorted { $0.host < $1.host }.map { "\($0.host) (\($0.shortReason))" }
-            console.err("\(byHost.count) of \(max(targets, byHost.count)) hosts failed: \(reasons.joined(separator: ", "))\n")
+            console.err(Self.printable("\(byHost.count) of \(max(targets, byHost.count)) hosts failed: \(reasons.joined(separator: ", "))", limit: .max) + "\n")
         }
         let unreachable = byHost.values.allSatisfy { $0.kind == .unreachable || $0.kind == .timeout }
         return unreachable && byHost.count >= targets ? .unreachable : .failed
