@@ -38,9 +38,9 @@ public func fuzzEngineAnswer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
     case 4:
         guard let value = try? JSONParser.parse(body) else { return 0 }
         let objects = if case .array(let items) = value { items } else { [value] }
-        _ = InspectCommand.text(objects, template: nil)
+        _ = try? InspectCommand.text(objects, template: nil)
         for source in ["{{.Name}} {{.State.Status}}", "{{json .Config}}", "{{range .Mounts}}{{.Source}}{{end}}", "{{index .Args 1}}"] {
-            _ = InspectCommand.text(objects, template: try? JSONTemplate(source))
+            _ = try? InspectCommand.text(objects, template: try? JSONTemplate(source))
         }
     case 5:
         guard let usage = try? EngineJSON.decode(DiskUsage.self, from: body) else { return 0 }
