@@ -8,9 +8,7 @@ import FuzzSupport
 /// can start and, for containers and strings, end with the matching closing byte.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSONStream(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let input = Array(UnsafeBufferPointer(start: data, count: size))
-    guard let first = input.first else { return 0 }
-    let bytes = Array(input.dropFirst())
+    guard let (first, bytes) = firstByteAndRest(data, size) else { return 0 }
     let piece = Int(first % 13) + 1
     let whole = split([bytes[...]])
     let inPieces = split(pieces(of: bytes, size: piece))

@@ -11,9 +11,7 @@ import NIOCore
 /// how the socket split its bytes. A body is never longer than its Content-Length, and nothing follows an end.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzResponseParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let input = Array(UnsafeBufferPointer(start: data, count: size))
-    guard let first = input.first else { return 0 }
-    let bytes = Array(input.dropFirst())
+    guard let (first, bytes) = firstByteAndRest(data, size) else { return 0 }
     let piece = Int(first % 23) + 1
     let expectsBody = first & 0x80 == 0
     let whole = parse([bytes[...]], expectsBody: expectsBody)

@@ -8,9 +8,7 @@ import FuzzSupport
 /// host shows may not depend on how the socket happened to split its bytes.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzStdcopy(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let input = Array(UnsafeBufferPointer(start: data, count: size))
-    guard let first = input.first else { return 0 }
-    let bytes = Array(input.dropFirst())
+    guard let (first, bytes) = firstByteAndRest(data, size) else { return 0 }
     let piece = Int(first % 17) + 1
     // A small maximum so that the too-large path is reachable from small inputs.
     let whole = demultiplex([bytes[...]], maximumFrameSize: 64)

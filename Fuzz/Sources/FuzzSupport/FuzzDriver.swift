@@ -26,3 +26,10 @@ public func runFuzzer(_ test: FuzzTest) -> Never {
 public func pieces(of bytes: [UInt8], size: Int) -> [ArraySlice<UInt8>] {
     stride(from: 0, to: bytes.count, by: size).map { bytes[$0..<min($0 + size, bytes.count)] }
 }
+
+/// The input as the split-feed targets read it: the first byte, which picks the piece size and
+/// options, and the rest, which is fed; nil for an empty input.
+public func firstByteAndRest(_ data: UnsafePointer<UInt8>, _ size: Int) -> (first: UInt8, rest: [UInt8])? {
+    guard size > 0 else { return nil }
+    return (data[0], Array(UnsafeBufferPointer(start: data + 1, count: size - 1)))
+}
