@@ -32,13 +32,14 @@ let package = Package(
         .target(name: "Core"),
         .target(name: "DockerAPI"),
         .target(name: "Endpoints", dependencies: ["COpenSSL", "Core"]),
+        .target(name: "Registry", dependencies: ["DockerAPI", "CPosix"]),
         .target(name: "Machines", dependencies: ["COpenSSL", "Core", "Endpoints", "DockerAPI"]),
         .target(name: "TLS", dependencies: [
             "COpenSSL", "Core",
             .product(name: "NIOCore", package: "swift-nio"),
         ]),
         .target(name: "Transport", dependencies: [
-            "Core", "Endpoints", "TLS",
+            "Core", "Endpoints", "TLS", "CPosix",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -51,7 +52,7 @@ let package = Package(
         ]),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
         .target(name: "Shell", dependencies: [
-            "DockerAPI", "Endpoints", "Transport", "FanOut", "LineEditor", "Machines", "CPosix",
+            "DockerAPI", "Endpoints", "Transport", "FanOut", "LineEditor", "Machines", "CPosix", "Registry",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -65,8 +66,9 @@ let package = Package(
         // Process.waitUntilExit was seen to hang for good in CI).
         .target(name: "TestSupport", dependencies: ["CPosix"], path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
-        .testTarget(name: "DockerAPITests", dependencies: ["DockerAPI"]),
+        .testTarget(name: "DockerAPITests", dependencies: ["DockerAPI", "TestSupport"]),
         .testTarget(name: "EndpointsTests", dependencies: ["Endpoints"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "TestSupport"]),
         .testTarget(name: "MachinesTests", dependencies: ["Machines", "Endpoints", "DockerAPI", "TestSupport"]),
         .testTarget(name: "TLSTests", dependencies: [
             "TLS", "TestSupport",

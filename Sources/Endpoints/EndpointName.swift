@@ -7,7 +7,8 @@ public enum EndpointName {
     }
 
     /// A short stable name for an unnamed address: `local` for the default socket, the socket's base
-    /// name without extension (`/run/e1.sock` → `e1`), `fd3`, `127.0.0.1-12376`.
+    /// name without extension (`/run/e1.sock` → `e1`), `fd3`, `127.0.0.1-12376`,
+    /// `web1` for `ssh://me@web1`.
     public static func derived(for address: EngineAddress) -> String {
         switch address {
         case .unix(let path):
@@ -19,6 +20,8 @@ public enum EndpointName {
             return "fd\(fd)"
         case .tcp(let host, let port, _):
             return sanitised("\(host)-\(port)", fallback: "tcp-\(port)")
+        case .ssh(let destination):
+            return sanitised(destination.host + (destination.port.map { "-\($0)" } ?? ""), fallback: "ssh")
         }
     }
 

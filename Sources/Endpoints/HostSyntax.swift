@@ -11,8 +11,8 @@ public enum HostSyntax {
 
     /// docker CLI `opts.ParseHost`, plus `fd://N` (N a non-negative integer).
     ///
-    /// `ssh://` and `npipe://` are valid for the docker CLI but not reachable by dmux; they are
-    /// rejected with a message that says so rather than silently dropped.
+    /// `ssh://` is kept verbatim, as the CLI hands it to its connection helper (docker-reference
+    /// §1.5); `npipe://` is valid for the docker CLI but not reachable here, and says so.
     public static func parse(_ value: String, defaultToTLS: Bool) throws(HostSyntaxError) -> EngineAddress {
         let host = value.trimmingWhitespace()
         if host.isEmpty {
@@ -45,7 +45,7 @@ public enum HostSyntax {
         case "npipe":
             throw HostSyntaxError(input: value, message: "\(host): named pipes (npipe://) exist only on Windows: protocol not available")
         case "ssh":
-            throw HostSyntaxError(input: value, message: "\(host): ssh:// hosts are not supported by dmux; use tcp:// with TLS, a unix socket, or fd://N")
+            return try parseSSH(rest, url: host, input: value)
         default:
             throw HostSyntaxError(input: value, message: "invalid bind address format: \(host)")
         }
@@ -85,9 +85,9 @@ public enum HostSyntax {
             let port = try portNumber(portText.isEmpty ? String(defaultPort) : portText, input: value)
             return .tcp(host: host, port: port, basePath: normalisedBasePath(parts.path))
         case "ssh":
-            throw HostSyntaxError(input: value, message: "\(value): ssh:// hosts are not supported by dmux; use tcp:// with TLS, a unix socket, or fd://N")
+            return try parseSSH(rest, url: value, input: value)
         default:
-            throw HostSyntaxError(input: value, message: "unsupported docker host `\(value)`: protocol \"\(proto)\" is not unix, tcp or fd")
+            throw HostSyntaxError(input: value, message: "unsupported docker host `\(value)`: protocol \"\(proto)\" is not unix, tcp, fd or ssh")
         }
     }
 
@@ -115,6 +115,15 @@ public enum HostSyntax {
         let host = split.host.isEmpty ? defaultHTTPHost : split.host
         let port = try portNumber(split.port.isEmpty ? String(defaultHTTPPort) : split.port, input: input)
         return .tcp(host: host, port: port, basePath: normalisedBasePath(parts.path))
+    }
+
+    /// docker/cli cli/connhelper/ssh/ssh.go `ParseURL`, with the CLI's words for its refusals.
+    private static func parseSSH(_ rest: String, url: String, input: String) throws(HostSyntaxError) -> EngineAddress {
+        do throws(SSHDestination.Refusal) {
+            return .ssh(try SSHDestination.parse(rest))
+        } catch {
+            throw HostSyntaxError(input: input, message: error.message(for: url))
+        }
     }
 
     private static func parseFD(_ rest: String, input: String) throws(HostSyntaxError) -> EngineAddress {

@@ -12,4 +12,11 @@ public struct EngineAPIError: Error, Sendable, Hashable, CustomStringConvertible
     }
 
     public var description: String { message }
+
+    /// How the docker CLI reports it: an error status from the daemon is prefixed as in the Go
+    /// client (moby client/request.go `checkResponseErr`); nil for what dmux itself
+    /// found wrong in an answer (status 200), which docker has no words for.
+    public var dockerMessage: String? {
+        status >= 400 ? "Error response from daemon: \(message)" : nil
+    }
 }

@@ -75,7 +75,7 @@ public struct FanOut: Sendable {
             return HostFailure(host: host.name, kind: .unreachable, message: error.description)
         default:
             if Task.isCancelled { return HostFailure(host: host.name, kind: .cancelled, message: "cancelled") }
-            return HostFailure(host: host.name, kind: .failed, message: ErrorWords.describe(error))
+            return HostFailure(host: host.name, error: error)
         }
     }
 }

@@ -1,3 +1,5 @@
+import Transport
+
 /// How one host's part of a command ended.
 public enum HostOutcome<Value: Sendable>: Sendable {
     case success(Value)
@@ -21,11 +23,26 @@ public struct HostFailure: Error, Sendable, CustomStringConvertible {
     public let host: String
     public let kind: Kind
     public let message: String
+    /// The line the docker CLI prints on stderr for this failure, when docker has one
+    /// (`Error response from daemon: No such container: web`): what one targeted host shows.
+    public let dockerMessage: String?
 
-    public init(host: String, kind: Kind, message: String) {
+    public init(host: String, kind: Kind, message: String, dockerMessage: String? = nil) {
         self.host = host
         self.kind = kind
         self.message = message
+        self.dockerMessage = dockerMessage
+    }
+
+    /// An error as a failure of `host`: the engine's refusals in docker's words, anything else as text.
+    public init(host: String, error: Error) {
+        if let error = error as? HostFailure {
+            self = error
+        } else if let error = error as? EngineAPIError {
+            self.init(host: host, kind: .failed, message: error.message, dockerMessage: error.dockerMessage)
+        } else {
+            self.init(host: host, kind: .failed, message: ErrorWords.describe(error))
+        }
     }
 
     public var description: String { "\(host): \(message)" }

@@ -105,13 +105,15 @@ public final class HostSession: Sendable {
 
     /// Sends a request whose answer streams (logs, events, stats, pull, attach, exec) and hands the
     /// stream to `body` once the engine has accepted it.
+    /// A streamed request body (`APIRequest.streamsBody`) is written by `sending`.
     public func stream<Result>(
         _ request: APIRequest,
+        sending: (@Sendable (RequestBodyWriter) async throws -> Void)? = nil,
         _ body: (ResponseStream) async throws -> Result
     ) async throws -> Result {
         let version = try await negotiatedVersion()
         return try await noticingUnreachable {
-            try await client.stream(httpRequest(request, version: request.isVersioned ? version : nil)) { response in
+            try await client.stream(httpRequest(request, version: request.isVersioned ? version : nil), sending: sending) { response in
                 if response.head.status >= 300 && response.head.status != 101 {
                     let text = try await response.collect(upTo: 1024 * 1024)
                     try Self.check(response.head, body: text, route: request.path)
@@ -185,7 +187,8 @@ public final class HostSession: Sendable {
             target: request.target(apiVersion: version, basePath: basePath),
             headers: request.headers.map { HTTPHeader($0.name, $0.value) },
             body: request.body,
-            upgradesToRawStream: request.upgradesToRawStream
+            upgradesToRawStream: request.upgradesToRawStream,
+            streamsBody: request.streamsBody
         )
     }
 

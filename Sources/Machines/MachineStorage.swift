@@ -115,6 +115,12 @@ public struct MachineStorage: Sendable {
         return MachineRecord(name: name, paths: paths, url: url, endpoint: endpoint, problem: problem)
     }
 
+    /// How to log in to machine `name` over SSH (`machine ssh`, `scp`, `ip`).
+    public func sshLogin(_ name: String) throws(MachineError) -> MachineSSHLogin {
+        let record = try machine(name)
+        return try MachineSSHLogin(machine: name, config: StoreFiles.read(record.paths.config), file: record.paths.config)
+    }
+
     /// The `config.json` text, for `machine inspect`.
     public func configText(_ name: String) throws(MachineError) -> String {
         let record = try machine(name)

@@ -4,7 +4,8 @@ import NIOCore
 import NIOPosix
 import TLS
 
-/// Opens connections to one engine address: unix socket, inherited descriptor, TCP, or TCP with TLS.
+/// Opens connections to one engine address: unix socket, inherited descriptor, TCP, TCP with TLS,
+/// or SSH (handed to `SSHDialer`).
 ///
 /// It knows how to reach an engine and nothing about Docker. A connection counts as open only once
 /// it is ready for requests, so TLS failures surface here, naming the certificate at fault.
@@ -24,6 +25,9 @@ struct Dialer: Sendable {
     }
 
     func connect() async throws -> EngineConnection {
+        if case .ssh(let destination) = address {
+            return try await SSHDialer(destination: destination, settings: .process, group: group, connectTimeout: connectTimeout).connect()
+        }
         let url = address.description
         let opened: Opened
         do {
@@ -81,6 +85,8 @@ struct Dialer: Sendable {
             case .fd(let descriptor):
                 try InheritedSocket.validate(descriptor)
                 channel = try await bootstrap.withConnectedSocket(descriptor).get()
+            case .ssh:
+                preconditionFailure("ssh:// is dialled by SSHDialer")
             }
         } catch {
             ready.fail(error)

@@ -27,6 +27,7 @@ public final class EngineClient: Sendable {
     /// pool only if `body` read the response to its end.
     public func stream<Result>(
         _ request: HTTPRequest,
+        sending: (@Sendable (RequestBodyWriter) async throws -> Void)? = nil,
         _ body: (ResponseStream) async throws -> Result
     ) async throws -> Result {
         var (connection, reused) = try await pool.lease()
@@ -35,7 +36,7 @@ public final class EngineClient: Sendable {
             do {
                 let leased = connection
                 response = try await withTaskCancellationHandler {
-                    try await leased.begin(request)
+                    try await leased.begin(request, sending: sending)
                 } onCancel: {
                     leased.close()
                 }

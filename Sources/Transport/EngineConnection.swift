@@ -8,12 +8,18 @@ final class EngineConnection: Sendable {
     let address: String
     let hostHeader: String
     private let reader: NIOLoopBound<PullReadHandler>
+    /// Why the far end went away without answering, when only a process can say (ssh's stderr).
+    private let diagnosis: (@Sendable () async -> String?)?
 
-    init(channel: Channel, reader: NIOLoopBound<PullReadHandler>, address: String, hostHeader: String) {
+    init(
+        channel: Channel, reader: NIOLoopBound<PullReadHandler>, address: String, hostHeader: String,
+        diagnosis: (@Sendable () async -> String?)? = nil
+    ) {
         self.channel = channel
         self.reader = reader
         self.address = address
         self.hostHeader = hostHeader
+        self.diagnosis = diagnosis
     }
 
     var isOpen: Bool { channel.isActive }
@@ -50,8 +56,9 @@ final class EngineConnection: Sendable {
         channel.close(promise: nil)
     }
 
-    /// Sends `request` and reads up to the end of the response head.
-    func begin(_ request: HTTPRequest) async throws -> ResponseStream {
+    /// Sends `request` and reads up to the end of the response head; a streamed body is written
+    /// by `sending` between the two.
+    func begin(_ request: HTTPRequest, sending: (@Sendable (RequestBodyWriter) async throws -> Void)? = nil) async throws -> ResponseStream {
         var buffer = channel.allocator.buffer(capacity: 256 + (request.body?.count ?? 0))
         request.encode(hostHeader: hostHeader, into: &buffer)
         do {
@@ -61,10 +68,33 @@ final class EngineConnection: Sendable {
             // (TLS 1.3: the alert rejecting our client certificate). The reader kept that reason;
             // "I/O on closed channel" would hide it.
             if let reason = await closingReason() { throw TransportError.connecting(reason, address: address) }
+            if let diagnosis, let reason = await diagnosis() { throw TransportError(.sshFailed(reason: reason), address: address) }
             throw TransportError.connecting(error, address: address)
         }
         let stream = ResponseStream(connection: self, expectsBody: request.expectsResponseBody)
-        try await stream.readHead()
+        if request.streamsBody, let sending {
+            let writer = RequestBodyWriter(connection: self)
+            do {
+                try await sending(writer)
+                try await writer.finish()
+            } catch {
+                // Our side gave up (the body's source failed): the engine waits for more, so only
+                // closing ends the request.
+                if isOpen {
+                    close()
+                    throw error
+                }
+                // The engine closed the connection: it may have refused the body and said why first.
+                guard (try? await stream.readHead()) != nil, stream.head.status >= 400 else { throw error }
+                return stream
+            }
+        }
+        do {
+            try await stream.readHead()
+        } catch {
+            if let diagnosis, let reason = await diagnosis() { throw TransportError(.sshFailed(reason: reason), address: address) }
+            throw error
+        }
         return stream
     }
 }

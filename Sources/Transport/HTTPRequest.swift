@@ -11,23 +11,28 @@ public struct HTTPRequest: Sendable, Hashable {
     public var body: [UInt8]?
     /// Ask the engine to hijack the connection (`Connection: Upgrade`, `Upgrade: tcp`) for attach and exec.
     public var upgradesToRawStream: Bool
+    /// The body is written after the head, piece by piece, as `Transfer-Encoding: chunked`
+    /// (an image or build context of unknown length, streamed as it is read).
+    public var streamsBody: Bool
 
     public init(
         method: String,
         target: String,
         headers: [HTTPHeader] = [],
         body: [UInt8]? = nil,
-        upgradesToRawStream: Bool = false
+        upgradesToRawStream: Bool = false,
+        streamsBody: Bool = false
     ) {
         self.method = method
         self.target = target
         self.headers = headers
         self.body = body
         self.upgradesToRawStream = upgradesToRawStream
+        self.streamsBody = streamsBody
     }
 
     /// Safe to send again when a kept connection died before any answer: it changes nothing.
-    var isReplayable: Bool { (method == "GET" || method == "HEAD") && body == nil && !upgradesToRawStream }
+    var isReplayable: Bool { (method == "GET" || method == "HEAD") && body == nil && !upgradesToRawStream && !streamsBody }
 
     /// A HEAD response never has a body, whatever its headers say.
     var expectsResponseBody: Bool { method != "HEAD" }
@@ -41,7 +46,9 @@ public struct HTTPRequest: Sendable, Hashable {
         if upgradesToRawStream {
             buffer.writeString("Connection: Upgrade\r\nUpgrade: tcp\r\n")
         }
-        if let body {
+        if streamsBody {
+            buffer.writeString("Transfer-Encoding: chunked\r\n\r\n")
+        } else if let body {
             buffer.writeString("Content-Length: \(body.count)\r\n\r\n")
             buffer.writeBytes(body)
         } else {

@@ -16,6 +16,8 @@ public struct TransportError: Error, CustomStringConvertible, @unchecked Sendabl
         case closedBeforeReady
         case responseTooLarge(limit: Int)
         case tls(Error)
+        /// ssh, or the docker CLI it ran on the remote host, failed: its reason in words.
+        case sshFailed(reason: String)
         case http(HTTPParseError)
     }
 
@@ -49,6 +51,8 @@ public struct TransportError: Error, CustomStringConvertible, @unchecked Sendabl
             return "the engine\(at) sent a response larger than \(limit / (1024 * 1024)) MiB"
         case .tls(let error):
             return "\(error)"
+        case .sshFailed(let reason):
+            return "cannot connect to\(at): \(reason)"
         case .http(let error):
             return "\(error)\(address.map { " from \($0)" } ?? "")"
         }
@@ -57,7 +61,7 @@ public struct TransportError: Error, CustomStringConvertible, @unchecked Sendabl
     /// True when the engine was never reached, as opposed to failing part-way through a request.
     public var isUnreachable: Bool {
         switch kind {
-        case .cannotConnect, .connectTimeout, .badDescriptor, .descriptorSpent, .closedBeforeReady, .tls: return true
+        case .cannotConnect, .connectTimeout, .badDescriptor, .descriptorSpent, .closedBeforeReady, .tls, .sshFailed: return true
         default: return false
         }
     }
@@ -103,6 +107,13 @@ public struct TransportError: Error, CustomStringConvertible, @unchecked Sendabl
         case .responseTooLarge: return "too large"
         case .tls(let error): return (error as? TLSError)?.summary ?? "tls: failed"
         case .http: return "bad http"
+        case .sshFailed(let reason):
+            for (words, summary) in [("Connection refused", "ssh: refused"), ("timed out", "ssh: timeout"), ("host key", "ssh: host key"),
+                                     ("authentication failed", "ssh: auth failed"), ("no docker CLI", "ssh: no docker"),
+                                     ("too old", "ssh: old docker"), ("remote engine", "ssh: engine down")] where reason.contains(words) {
+                return summary
+            }
+            return "ssh: failed"
         }
     }
 

@@ -25,7 +25,7 @@ struct Dmux: AsyncParsableCommand {
             """,
         version: "dmux version 0.1.0")
 
-    @Option(name: [.customShort("H"), .customLong("host")], help: "Engine to use, [NAME=]URL (repeatable): unix://PATH, tcp://HOST:PORT, fd://N")
+    @Option(name: [.customShort("H"), .customLong("host")], help: "Engine to use, [NAME=]URL (repeatable): unix://PATH, tcp://HOST:PORT, ssh://[USER@]HOST[:PORT][/SOCKET], fd://N")
     var hosts: [String] = []
 
     @Flag(name: .customLong("tls"), help: "Use TLS (implied by --tlsverify)")

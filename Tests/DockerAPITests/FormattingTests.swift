@@ -58,6 +58,17 @@ import Testing
     }
 
     /// fvbommel/sortorder's NaturalLess, which network ls and volume ls sort names with.
+    /// `docker version`'s Built: Go's ANSIC layout of the wall clock the text was written in.
+    @Test func goTimeANSICOfRFC3339() {
+        #expect(GoTime.ansic(rfc3339: "2026-05-07T21:09:36.000000000+00:00") == "Thu May  7 21:09:36 2026")
+        #expect(GoTime.ansic(rfc3339: "2023-05-18T08:38:34Z") == "Thu May 18 08:38:34 2023")
+        #expect(GoTime.ansic(rfc3339: "2024-02-29T23:59:59.5-07:00") == "Thu Feb 29 23:59:59 2024")
+        #expect(GoTime.ansic(rfc3339: "2000-01-01T00:00:00+05:30") == "Sat Jan  1 00:00:00 2000")
+        #expect(GoTime.ansic(rfc3339: "Thu May  7 21:09:36 2026") == "Thu May  7 21:09:36 2026")
+        #expect(GoTime.ansic(rfc3339: "2026-05-07T21:09:36") == "2026-05-07T21:09:36")
+        #expect(GoTime.ansic(rfc3339: "") == "")
+    }
+
     @Test func naturalOrder() {
         let sorted = ["net10", "net2", "a", "net02", "net", "1b", "B", "net2a"].sorted(by: NaturalOrder.less)
         // Leading zeros only break ties at the first number that differs in them: net2a before net02.
@@ -231,11 +242,12 @@ import Testing
     @Test func jsonWhole() throws {
         let json = try FormatTemplate("{{json .}}").render(c)
         #expect(try FormatTemplate("json").render(c) == json)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String])
-        #expect(object["ID"] == "3e50c1d2a9f0")
-        #expect(object["Command"] == #""sleep 1""#)
-        #expect(object["RunningFor"] == "30 seconds ago")
-        #expect(object["Labels"] == "com.example.tier=front,x=<&>")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["Platform"] is NSNull, "docker 28's nil pointer: \(json)")
+        #expect(object["ID"] as? String == "3e50c1d2a9f0")
+        #expect(object["Command"] as? String == #""sleep 1""#)
+        #expect(object["RunningFor"] as? String == "30 seconds ago")
+        #expect(object["Labels"] as? String == "com.example.tier=front,x=<&>")
         #expect(json.contains(#""Labels":"com.example.tier=front,x=\u003c\u0026\u003e""#))
         #expect(json.hasPrefix(#"{"Command":"#))
     }
@@ -267,5 +279,29 @@ import Testing
         // Go: a line with fewer cells ends the column block above it.
         let text = "a\tbb\tc\nlonger-cell\tx\ty\nsolo\nq\tw\n"
         #expect(TabWriter(minWidth: 0, padding: 1).format(text) == "a           bb c\nlonger-cell x  y\nsolo\nq w\n")
+    }
+}
+
+/// `docker pull` off a terminal: a line per message that is no byte count, then the full name.
+@Suite struct PullReportTests {
+    static func message(_ json: String) throws -> JSONMessage {
+        try JSONDecoder().decode(JSONMessage.self, from: Data(json.utf8))
+    }
+
+    @Test func linesAsJSONMessageDisplayWritesThem() throws {
+        #expect(PullReport.text(try Self.message(#"{"status":"Pulling from library/busybox","id":"latest"}"#)) == "latest: Pulling from library/busybox\n")
+        #expect(PullReport.text(try Self.message(#"{"status":"Pulling fs layer","progressDetail":{},"id":"9ad63333ebc9"}"#)) == "9ad63333ebc9: Pulling fs layer\n")
+        #expect(PullReport.text(try Self.message(#"{"status":"Downloading","progressDetail":{"current":1024,"total":2048},"progress":"[=>  ]","id":"9ad63333ebc9"}"#)) == nil)
+        #expect(PullReport.text(try Self.message(#"{"status":"Digest: sha256:abc"}"#)) == "Digest: sha256:abc\n")
+        #expect(PullReport.text(try Self.message(#"{"aux":{"ID":"sha256:abc"}}"#)) == nil)
+        #expect(PullReport.text(try Self.message(#"{"stream":"Step 1/2\n"}"#)) == "Step 1/2\n")
+    }
+
+    @Test func referencesAreNormalisedAsDistributionDoes() {
+        #expect(PullReport.normalizedReference(name: "busybox", tag: "latest", digest: false) == "docker.io/library/busybox:latest")
+        #expect(PullReport.normalizedReference(name: "me/app", tag: "1", digest: false) == "docker.io/me/app:1")
+        #expect(PullReport.normalizedReference(name: "127.0.0.1:5000/app", tag: "2", digest: false) == "127.0.0.1:5000/app:2")
+        #expect(PullReport.normalizedReference(name: "localhost/app", tag: "sha256:ab", digest: true) == "localhost/app@sha256:ab")
+        #expect(PullReport.normalizedReference(name: "ghcr.io/o/app", tag: "latest", digest: false) == "ghcr.io/o/app:latest")
     }
 }

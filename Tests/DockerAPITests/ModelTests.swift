@@ -91,7 +91,7 @@ import Testing
               API version:      1.41 (minimum version 1.12)
               Go version:       go1.19.8
               Git commit:       5d6db84
-              Built:            2023-05-18T08:38:34.000000000+00:00
+              Built:            Thu May 18 08:38:34 2023
               OS/Arch:          linux/amd64
               Experimental:     false
              containerd:

@@ -60,6 +60,16 @@ import Testing
         #expect(e.certDirectory == nil)
     }
 
+    /// `docker context create --docker host=ssh://…`: the commonest remote context.
+    @Test func sshContext() throws {
+        try addContext("remote", host: "ssh://me@web1:2222")
+        let loaded = ContextStore.load(configDirectory: config)
+        #expect(loaded.diagnostics.isEmpty)
+        let e = try #require(loaded.endpoints.first)
+        #expect(e.address == .ssh(SSHDestination(user: "me", host: "web1", port: 2222)))
+        #expect(e.tls == nil)
+    }
+
     @Test func contextWithTLSFilesVerifies() throws {
         try addContext("web-tls", host: "tcp://127.0.0.1")
         try tree.writeCerts(in: "cfg/contexts/tls/\(ContextStore.contextID("web-tls"))/docker")
@@ -148,7 +158,7 @@ import Testing
     @Test func brokenContextsAreReportedAndOthersLoad() throws {
         try addContext("good", host: "tcp://h:1")
         try tree.write("cfg/contexts/meta/\(ContextStore.contextID("bad"))/meta.json", #"{"Name":"bad","Endp"#)
-        try addContext("sshy", host: "ssh://user@host")
+        try addContext("sshy", host: "ssh://user:secret@host")
         try tree.write("cfg/contexts/meta/\(ContextStore.contextID("k8s"))/meta.json",
                        #"{"Name":"k8s","Metadata":{},"Endpoints":{"kubernetes":{}}}"#)
         try addContext("badhost", host: "http://")

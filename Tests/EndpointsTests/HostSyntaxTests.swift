@@ -100,8 +100,7 @@ import Testing
         #expect(message?.contains(value.trimmingCharacters(in: .whitespaces)) == true, "\(String(describing: message))")
     }
 
-    @Test func sshAndNpipeAreRefusedClearly() {
-        #expect(parseError("ssh://user@host")?.contains("ssh:// hosts are not supported") == true)
+    @Test func npipeIsRefusedClearly() {
         #expect(parseError("npipe://")?.contains("protocol not available") == true)
     }
 
@@ -151,7 +150,12 @@ import Testing
         #expect(try HostSyntax.parseContextHost("fd://3", tls: false) == .fd(3))
     }
 
-    @Test(arguments: ["", "fd://", "tcp://", "/run/x.sock", "ssh://u@h", "npipe:////./pipe/x", "tcp://:5"])
+    @Test func sshHostsAreKeptWithTheirSocket() throws {
+        #expect(try HostSyntax.parseContextHost("ssh://me@web1:2222/run/d.sock", tls: true)
+            == .ssh(SSHDestination(user: "me", host: "web1", port: 2222, socketPath: "/run/d.sock")))
+    }
+
+    @Test(arguments: ["", "fd://", "tcp://", "/run/x.sock", "ssh://", "ssh://u:p@h", "npipe:////./pipe/x", "tcp://:5"])
     func rejected(_ value: String) {
         #expect(throws: HostSyntaxError.self) { try HostSyntax.parseContextHost(value, tls: false) }
     }

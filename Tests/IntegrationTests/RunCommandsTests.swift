@@ -64,9 +64,12 @@ import TestSupport
         #expect(failing.lines.contains(#"{"host":"u1","exit_code":5}"#), "\(failing)")
         #expect(failing.lines.contains(#"{"host":"tls1","error":"exit code 5"}"#), "\(failing)")
 
+        // One host: docker's bytes, no prefix.
         let piped = try Self.fleet("@u1 exec -i \(name) cat", stdin: "hello\nworld\n")
         #expect(piped.status == 0, "\(piped)")
-        #expect(piped.stdout == "u1 | hello\nu1 | world\n", "\(piped)")
+        #expect(piped.stdout == "hello\nworld\n", "\(piped)")
+        let twoHosts = try Self.fleet("@u1,tls1 exec -i \(name) cat", stdin: "hello\n")
+        #expect(twoHosts.status == 0 && Set(twoHosts.lines) == ["u1   | hello", "tls1 | hello"], "\(twoHosts)")
     }
 
     @Test func execItNeedsExactlyOneHost() throws {

@@ -24,10 +24,12 @@ struct OfflineShell {
         }
     }
 
-    func invocation(_ spec: CommandSpec, _ words: [String] = [], shape: OutputShape, template: String? = nil) throws -> Invocation {
+    func invocation(
+        _ spec: CommandSpec, _ words: [String] = [], shape: OutputShape, template: String? = nil, asDocker: Bool = false
+    ) throws -> Invocation {
         Invocation(
             shell: shell, command: spec, arguments: try FlagParser.parse(words, for: spec), targets: sessions,
-            presenter: Presenter(shape: shape, console: console, hosts: sessions.map(\.name)),
+            presenter: Presenter(shape: shape, console: console, hosts: sessions.map(\.name), asDocker: asDocker),
             fanOut: FanOut(), template: template)
     }
 }
@@ -80,8 +82,24 @@ struct OfflineShell {
         #expect(several.lines == ["m1 | 3e50c1d2a9f0", "m1 | 1111c1d2a9f0", "m2 | 91aa0c44e1b7"])
 
         let one = try OfflineShell(hosts: ["m1"])
-        try quiet.present([Self.answers[0]], to: try one.invocation(PsCommand.spec, shape: .table))
+        try quiet.present([Self.answers[0]], to: try one.invocation(PsCommand.spec, shape: .table, asDocker: true))
         #expect(one.lines == ["3e50c1d2a9f0", "1111c1d2a9f0"])
+
+        // A shape the user asked for keeps the prefix, even for one host.
+        let asked = try OfflineShell(hosts: ["m1"])
+        try quiet.present([Self.answers[0]], to: try asked.invocation(PsCommand.spec, shape: .lines))
+        #expect(asked.lines == ["m1 | 3e50c1d2a9f0", "m1 | 1111c1d2a9f0"])
+    }
+
+    /// One host as docker: its table without HOST column, and no cut to the terminal's width.
+    @Test func oneHostTableIsDockers() throws {
+        let one = try OfflineShell(hosts: ["m1"])
+        let format = ListFormat(user: nil, defaultTable: ContainerRow.defaultTableFormat, quiet: false)
+        let invocation = try one.invocation(PsCommand.spec, shape: .table, asDocker: true)
+        try format.present([Self.answers[0]], to: invocation)
+        invocation.presenter.finish()
+        #expect(one.lines.count == 3 && one.lines[0].hasPrefix("CONTAINER ID   IMAGE"), "\(one.lines)")
+        #expect(one.lines[1].hasPrefix("3e50c1d2a9f0   "), "\(one.lines)")
     }
 
     @Test func jsonShapeHasHostThenDockersKeys() throws {

@@ -135,3 +135,14 @@ import Testing
         #expect(same)
     }
 }
+
+/// A body streamed after the head is announced as chunked, never with a length.
+@Suite struct StreamedRequestHeadTests {
+    @Test func aStreamedBodyIsChunked() {
+        var buffer = ByteBuffer()
+        HTTPRequest(method: "POST", target: "/v1.41/images/load?quiet=1", streamsBody: true).encode(hostHeader: "docker", into: &buffer)
+        let text = String(buffer: buffer)
+        #expect(text.hasSuffix("Transfer-Encoding: chunked\r\n\r\n"))
+        #expect(!text.contains("Content-Length"))
+    }
+}

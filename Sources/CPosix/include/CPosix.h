@@ -32,4 +32,12 @@ int dmux_wait_status_signal(int status);
 int dmux_wait_status_stopped(int status);
 int dmux_wait_status_stop_signal(int status);
 
+/// Starts `file` (looked up in PATH) with `argv` and `envp`: its stdin, stdout and stderr are the
+/// given descriptors (-1: /dev/null; 0, 1, 2 as themselves: dmux's own, inherited), it gets no
+/// other descriptor, every signal at its default with an empty mask, and a process group of its
+/// own when `own_group` (else dmux's, to take the terminal in the foreground). Returns
+/// posix_spawn's status.
+int dmux_spawn(pid_t *pid, const char *file, char *const argv[], char *const envp[],
+               int stdin_fd, int stdout_fd, int stderr_fd, int own_group);
+
 #endif

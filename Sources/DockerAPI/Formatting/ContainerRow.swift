@@ -79,6 +79,10 @@ public struct ContainerRow: FormatSubject {
         DockerColumns.labels(container.labels)
     }
 
+    /// docker 28's `Platform` is the engine's image manifest platform, which engines before API
+    /// 1.48 do not send: a nil pointer (cli/command/formatter/container.go).
+    public var nullFields: [String] { ["Platform"] }
+
     public func field(_ name: String) -> String? {
         switch name {
         case "ID": id

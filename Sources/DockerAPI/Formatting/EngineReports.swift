@@ -74,7 +74,7 @@ public enum EngineReports {
                 text += "  API version:\t\(d["ApiVersion"] ?? "") (minimum version \(d["MinAPIVersion"] ?? ""))\n"
                 text += "  Go version:\t\(d["GoVersion"] ?? "")\n"
                 text += "  Git commit:\t\(d["GitCommit"] ?? "")\n"
-                text += "  Built:\t\(d["BuildTime"] ?? "")\n"
+                text += "  Built:\t\(GoTime.ansic(rfc3339: d["BuildTime"] ?? ""))\n"
                 text += "  OS/Arch:\t\(d["Os"] ?? "")/\(d["Arch"] ?? "")\n"
                 text += "  Experimental:\t\(d["Experimental"] ?? "")\n"
             } else {

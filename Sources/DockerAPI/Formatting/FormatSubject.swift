@@ -12,10 +12,13 @@ public protocol FormatSubject: Sendable {
     func field(_ name: String) -> String?
     /// `{{.Label "key"}}`; nil when the subject has no labels at all.
     func label(_ key: String) -> String?
+    /// Fields whose Go value is a nil pointer: `null` in `{{json .}}`.
+    var nullFields: [String] { get }
 }
 
 extension FormatSubject {
     public func label(_ key: String) -> String? { nil }
+    public var nullFields: [String] { [] }
 
     /// docker's words before a template error found before anything is sent (most commands say
     /// `template parsing error`, from cli/command/formatter/formatter.go).
@@ -30,7 +33,7 @@ extension FormatSubject {
         for name in Self.headers.keys {
             if let value = field(name) { fields[name] = value }
         }
-        return GoJSON.object(fields)
+        return GoJSON.object(fields, nulls: nullFields)
     }
 }
 

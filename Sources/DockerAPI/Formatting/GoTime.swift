@@ -1,6 +1,7 @@
 import Foundation
 
-/// Go `time` layouts the CLI prints: `Time.String()` for CREATED AT, RFC3339NanoFixed for events.
+/// Go `time` layouts the CLI prints: `Time.String()` for CREATED AT, RFC3339NanoFixed for events,
+/// ANSIC for `version`'s Built.
 public enum GoTime {
     /// `2006-01-02 15:04:05 -0700 MST`, e.g. "2026-11-29 19:01:01 +0000 UTC".
     public static func string(unixSeconds: Int64, timeZone: TimeZone) -> String {
@@ -56,6 +57,40 @@ public enum GoTime {
             return text
         }
         return "\(parts[0]) \(clock) \(zone)"
+    }
+
+    /// Go's `time.ANSIC` layout (`Mon Jan _2 15:04:05 2006`) of a time written in RFC 3339, as
+    /// `docker version` prints a BuildTime (cli/command/system/version.go `reformatDate`): Go's
+    /// `time.Parse` keeps the offset the text was written in, so the wall clock is the text's own.
+    /// Text that is not RFC 3339 is returned as it is, as docker does.
+    public static func ansic(rfc3339 text: String) -> String {
+        let parts = text.split(separator: "T", maxSplits: 1)
+        guard parts.count == 2 else { return text }
+        let date = parts[0].split(separator: "-", omittingEmptySubsequences: false).compactMap { Int($0) }
+        let time = parts[1]
+        let clock = time.prefix(8).split(separator: ":", omittingEmptySubsequences: false)
+        guard date.count == 3, parts[0].count == 10, clock.count == 3, clock.allSatisfy({ $0.count == 2 && Int($0) != nil }),
+              (1...12).contains(date[1]), (1...31).contains(date[2])
+        else { return text }
+        var rest = time.dropFirst(8)
+        if rest.first == "." {
+            let fraction = rest.dropFirst().prefix { $0.isNumber }
+            guard !fraction.isEmpty else { return text }
+            rest = rest.dropFirst(1 + fraction.count)
+        }
+        let zoned = rest == "Z" || (rest.count == 6 && (rest.first == "+" || rest.first == "-") && rest.dropFirst(3).first == ":")
+        guard zoned else { return text }
+        let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let day = date[2] < 10 ? " \(date[2])" : "\(date[2])"
+        return "\(weekdays[weekday(year: date[0], month: date[1], day: date[2])]) \(months[date[1] - 1]) \(day) \(clock.joined(separator: ":")) \(date[0])"
+    }
+
+    /// Day of the week of a proleptic Gregorian date, 0 for Sunday (Sakamoto's method).
+    static func weekday(year: Int, month: Int, day: Int) -> Int {
+        let offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
+        let y = month < 3 ? year - 1 : year
+        return (y + y / 4 - y / 100 + y / 400 + offsets[month - 1] + day) % 7
     }
 
     private static func components(_ date: Date, _ tz: TimeZone) -> DateComponents {

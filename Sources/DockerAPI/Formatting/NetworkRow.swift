@@ -3,7 +3,7 @@ public struct NetworkRow: FormatSubject {
     public static let subjectName = "network"
     public static let goTypeName = "*network.networkContext"
     public static let headers: [String: String] = [
-        "ID": "NETWORK ID", "Name": "NAME", "Driver": "DRIVER", "Scope": "SCOPE", "IPv6": "IPV6",
+        "ID": "NETWORK ID", "Name": "NAME", "Driver": "DRIVER", "Scope": "SCOPE", "IPv4": "IPV4", "IPv6": "IPV6",
         "Internal": "INTERNAL", "Labels": "LABELS", "CreatedAt": "CREATED AT",
     ]
     public static let defaultTableFormat = "table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}"
@@ -22,6 +22,7 @@ public struct NetworkRow: FormatSubject {
         case "Name": network.name
         case "Driver": network.driver
         case "Scope": network.scope
+        case "IPv4": String(network.enableIPv4)
         case "IPv6": String(network.enableIPv6)
         case "Internal": String(network.internal)
         case "Labels": DockerColumns.labels(network.labels)

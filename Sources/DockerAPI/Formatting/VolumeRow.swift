@@ -6,6 +6,7 @@ public struct VolumeRow: FormatSubject {
     public static let headers: [String: String] = [
         "Name": "VOLUME NAME", "Driver": "DRIVER", "Scope": "SCOPE", "Mountpoint": "MOUNTPOINT",
         "Labels": "LABELS", "Links": "LINKS", "Size": "SIZE",
+        "Group": "GROUP", "Availability": "AVAILABILITY", "Status": "STATUS",
     ]
     public static let defaultTableFormat = "table {{.Driver}}\t{{.Name}}"
     /// `df -v`'s volume table.
@@ -26,6 +27,8 @@ public struct VolumeRow: FormatSubject {
         case "Labels": DockerColumns.labels(volume.labels)
         case "Links": volume.refCount == -1 ? "N/A" : String(volume.refCount)
         case "Size": volume.size == -1 ? "N/A" : GoUnits.humanSize(Double(volume.size))
+        // Swarm cluster volumes only (API 1.42+), which dmux does not read: docker's "N/A" for the rest.
+        case "Group", "Availability", "Status": "N/A"
         default: nil
         }
     }

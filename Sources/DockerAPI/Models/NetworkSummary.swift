@@ -6,6 +6,8 @@ public struct NetworkSummary: Decodable, Sendable, Hashable {
     public var scope: String
     /// RFC 3339 with nanoseconds, as the engine sends it.
     public var created: String
+    /// Engines before API 1.47 have no `EnableIPv4`: docker 28 shows them false.
+    public var enableIPv4: Bool
     public var enableIPv6: Bool
     public var `internal`: Bool
     public var labels: [String: String]
@@ -17,6 +19,7 @@ public struct NetworkSummary: Decodable, Sendable, Hashable {
         driver = c.value("Driver", default: "")
         scope = c.value("Scope", default: "")
         created = c.value("Created", default: "")
+        enableIPv4 = c.value("EnableIPv4", default: false)
         enableIPv6 = c.value("EnableIPv6", default: false)
         `internal` = c.value("Internal", default: false)
         labels = c.value("Labels", default: [:])

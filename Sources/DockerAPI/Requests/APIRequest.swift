@@ -32,10 +32,12 @@ public struct APIRequest: Sendable, Hashable {
     public var isVersioned: Bool
     /// Exec start and attach: sent with `Connection: Upgrade` / `Upgrade: tcp`, then a raw stream.
     public var upgradesToRawStream: Bool
+    /// Load, build and copy: the body is streamed after the head (chunked), not held in `body`.
+    public var streamsBody: Bool
 
     public init(
         method: String, path: String, query: [QueryItem] = [], headers: [HeaderField] = [],
-        body: [UInt8]? = nil, isVersioned: Bool = true, upgradesToRawStream: Bool = false
+        body: [UInt8]? = nil, isVersioned: Bool = true, upgradesToRawStream: Bool = false, streamsBody: Bool = false
     ) {
         self.method = method
         self.path = path
@@ -44,6 +46,7 @@ public struct APIRequest: Sendable, Hashable {
         self.body = body
         self.isVersioned = isVersioned
         self.upgradesToRawStream = upgradesToRawStream
+        self.streamsBody = streamsBody
     }
 
     /// The request target, e.g. `/base/v1.41/containers/json?all=1`.

@@ -55,7 +55,9 @@ public enum GoJSON {
     }
 
     /// An object of string values with sorted keys (Go marshals maps in key order).
-    static func object(_ fields: [String: String]) -> String {
-        "{" + fields.keys.sorted().map { quote($0) + ":" + quote(fields[$0]!) }.joined(separator: ",") + "}"
+    /// Keys sorted as Go sorts a map's; `nulls` are keys whose value is a nil pointer.
+    static func object(_ fields: [String: String], nulls: [String] = []) -> String {
+        let keys = Set(fields.keys).union(nulls).sorted()
+        return "{" + keys.map { quote($0) + ":" + (fields[$0].map { quote($0) } ?? "null") }.joined(separator: ",") + "}"
     }
 }

@@ -53,30 +53,35 @@ enum ChildProcess {
         return termination
     }
 
+    /// Runs the program on dmux's own terminal, in the foreground (dmux's process group), with
+    /// stdin, stdout and stderr inherited: an interactive login (`machine ssh NAME`).
+    static func runOnTerminal(_ argv: [String], environment: [String: String]) async throws -> Termination {
+        let cArguments = argv.map { strdup($0) } + [nil]
+        let cEnvironment = environment.map { strdup("\($0)=\($1)") } + [nil]
+        defer { (cArguments + cEnvironment).forEach { free($0) } }
+        var pid: pid_t = 0
+        let status = dmux_spawn(&pid, argv[0], cArguments, cEnvironment, 0, 1, 2, 0)
+        guard status == 0 else {
+            throw SpawnError(description: "\(argv[0]): \(status == ENOENT ? "command not found" : String(cString: strerror(status)))")
+        }
+        let child = pid
+        return await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: reap(child)) }.start()
+        }
+    }
+
     /// Starts the program in a process group of its own, with default signal handling and mask.
     private static func spawn(_ argv: [String], environment: [String: String], terminalInput: Bool) throws -> (pid_t, Int32, Int32) {
         var out: [Int32] = [0, 0]
         var err: [Int32] = [0, 0]
         guard pipe(&out) == 0, pipe(&err) == 0 else { throw SpawnError(description: "cannot create pipes: \(String(cString: strerror(errno)))") }
         for fd in out + err { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        if !terminalInput { posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0) }
-        posix_spawn_file_actions_adddup2(&actions, out[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, err[1], 2)
-        // Nothing else of dmux's (engine sockets, other children's pipes) reaches the program.
-        dmux_spawn_closefrom(&actions, 3)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        dmux_spawnattr_fresh_group(&attributes)
-
         let cArguments = argv.map { strdup($0) } + [nil]
         let cEnvironment = environment.map { strdup("\($0)=\($1)") } + [nil]
         defer { (cArguments + cEnvironment).forEach { free($0) } }
         var pid: pid_t = 0
-        let status = posix_spawnp(&pid, argv[0], &actions, &attributes, cArguments, cEnvironment)
+        // Nothing else of dmux's (engine sockets, other children's pipes) reaches the program.
+        let status = dmux_spawn(&pid, argv[0], cArguments, cEnvironment, terminalInput ? 0 : -1, out[1], err[1], 1)
         close(out[1])
         close(err[1])
         guard status == 0 else {
@@ -86,5 +91,13 @@ enum ChildProcess {
             throw SpawnError(description: "\(argv[0]): \(reason)")
         }
         return (pid, out[0], err[0])
+    }
+
+    /// Waits for `pid` to end: a login on dmux's own terminal has nothing to supervise.
+    private static func reap(_ pid: pid_t) -> Termination {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        if dmux_wait_status_signalled(status) != 0 { return .signalled(dmux_wait_status_signal(status)) }
+        return .exited(dmux_wait_status_exit_code(status))
     }
 }

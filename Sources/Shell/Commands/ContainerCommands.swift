@@ -84,16 +84,29 @@ enum ContainerCommands {
                     throw unreachable
                 }
                 for (index, error) in results.enumerated() {
-                    if let error {
-                        presenter.failure(HostFailure(host: host.name, kind: .failed, message: ErrorWords.describe(error)))
+                    if let error, forcedRemovalOfNothing(name, arguments, error) {
+                        presenter.note(HostFailure(host: host.name, error: error))
+                    } else if let error {
+                        presenter.failure(HostFailure(host: host.name, error: error))
                     } else {
                         presenter.line(host: host.name, text: names[index], json: .object([
                             ("container", .string(names[index])), ("action", .string(name)),
                         ]))
                     }
                 }
+                // docker start ends with a summary of its own (cli/command/container/start.go).
+                let failed = results.indices.filter { results[$0] != nil }.map { names[$0] }
+                if name == "start" && presenter.asDocker && !failed.isEmpty {
+                    invocation.console.err("Error: failed to start containers: \(failed.joined(separator: ", "))\n")
+                }
             }
         }
+    }
+
+    /// `rm -f` of a container that is not there is said but is no failure, as in docker
+    /// (cli/command/container/rm.go).
+    static func forcedRemovalOfNothing(_ command: String, _ arguments: ParsedArguments, _ error: Error) -> Bool {
+        command == "rm" && arguments.isOn("force") && (error as? EngineAPIError)?.status == 404
     }
 
     /// The per-host timeout plus the time the engine may wait before killing (`-t`); no limit for `-t -1`.

@@ -50,7 +50,9 @@ enum DfCommand {
             }
             return
         }
-        let cacheSizes = usage.map { "\($0.host) \(BuildCacheRow.total($0.value.buildCache))" }.joined(separator: ", ")
+        let cacheSizes = presenter.asDocker
+            ? usage.map { BuildCacheRow.total($0.value.buildCache) }.joined()
+            : usage.map { "\($0.host) \(BuildCacheRow.total($0.value.buildCache))" }.joined(separator: ", ")
         try section("Images space usage:", images, ImageUsageRow.defaultTableFormat, to: invocation)
         try section("Containers space usage:", containers, ContainerUsageRow.defaultTableFormat, to: invocation)
         try section("Local Volumes space usage:", volumes, VolumeRow.diskUsageTableFormat, to: invocation)
@@ -64,7 +66,8 @@ enum DfCommand {
         _ title: String, _ rows: [(String, [S])], _ template: String, to invocation: Invocation, last: Bool = false
     ) throws {
         let format = ListFormat(user: template, defaultTable: template, quiet: false)
-        let table = Presenter(shape: .table, console: invocation.console, hosts: invocation.presenter.hosts)
+        let table = Presenter(
+            shape: .table, console: invocation.console, hosts: invocation.presenter.hosts, asDocker: invocation.presenter.asDocker)
         table.columns(try format.headers(for: S.self))
         invocation.console.out(title + "\n\n")
         try format.present(rows, to: invocation, through: table)

@@ -35,6 +35,7 @@ enum EnvCommand {
         argv += names
 
         var variables: [(name: String, value: String)]
+        var unsetFirst: [String] = []
         var proxyIP = ""
         var endpoint: Endpoint?
         switch mode {
@@ -55,6 +56,12 @@ enum EnvCommand {
                 throw MachineEnvError(error.description)
             }
             if case .tcp(let host, _, _) = session.endpoint.address { proxyIP = host }
+            // An ssh engine never uses TLS, but a docker CLI with TLS variables left over from a
+            // TLS machine would load their files all the same (docker-reference §2.3): clear them.
+            if case .ssh(let destination) = session.endpoint.address {
+                unsetFirst = ["DOCKER_TLS_VERIFY", "DOCKER_TLS", "DOCKER_CERT_PATH"]
+                proxyIP = destination.host
+            }
         }
         let shell: String
         if let given = arguments.value("shell"), !given.isEmpty {
@@ -69,7 +76,8 @@ enum EnvCommand {
             variables.append(MachineEnvFormat.noProxy(environment: environment, ip: proxyIP, mode: mode))
         }
         do throws(EnvValueQuoting.Refusal) {
-            return try MachineEnvFormat(shell: shell, mode: mode).render(variables, argv: argv)
+            return try MachineEnvFormat(shell: shell, mode: .unset).lines(unsetFirst.map { ($0, "") })
+                + MachineEnvFormat(shell: shell, mode: mode).render(variables, argv: argv)
         } catch {
             let source = endpoint.map { " of \($0.name)" + ($0.origin.map { " (from \($0))" } ?? "") } ?? ""
             throw MachineEnvError("\(error.variable)\(source) cannot be written safely for \(shell): \(error.reason)")

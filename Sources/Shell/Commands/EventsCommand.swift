@@ -25,7 +25,10 @@ enum EventsCommand {
             do { try filters.parse(argument) } catch { throw ShellUsageError("\(error)") }
         }
         let request = EngineRequests.events(since: since, until: until, filters: filters)
-        let writer = Writer(hosts: invocation.targets.map(\.name), presenter: invocation.presenter)
+        let template = try invocation.template.map { (source) throws(ShellUsageError) in
+            try JSONTemplate(source, root: JSONTemplate.Root(goTypeName: "events.Message"))
+        }
+        let writer = Writer(hosts: invocation.targets.map(\.name), presenter: invocation.presenter, template: template)
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 // Releases events whose window ran out while no other event arrived.
@@ -61,11 +64,13 @@ enum EventsCommand {
         typealias Payload = (event: EngineEvent, json: JSONValue)
         private let merger: NIOLockedValueBox<EventMerger<Payload>>
         private let presenter: Presenter
+        private let template: JSONTemplate?
         private let started = ContinuousClock.now
 
-        init(hosts: [String], presenter: Presenter) {
+        init(hosts: [String], presenter: Presenter, template: JSONTemplate? = nil) {
             self.merger = NIOLockedValueBox(EventMerger(hosts: hosts))
             self.presenter = presenter
+            self.template = template
         }
 
         private var now: Duration { ContinuousClock.now - started }
@@ -94,8 +99,25 @@ enum EventsCommand {
 
         private func write(_ items: [EventMerger<Payload>.Item]) {
             for item in items {
-                presenter.line(host: item.host, text: EngineReports.eventLine(item.payload.event), json: item.payload.json)
+                var text = EngineReports.eventLine(item.payload.event)
+                if let template {
+                    do {
+                        text = try template.render(Self.templateRoot(item.payload.json))
+                    } catch {
+                        presenter.failure(HostFailure(host: item.host, kind: .failed, message: error.description))
+                        continue
+                    }
+                }
+                presenter.line(host: item.host, text: text, json: item.payload.json)
             }
+        }
+
+        /// The event as docker's templates see it: Go's field names of events.Message beside the
+        /// lower-case JSON keys of the old fields (`{{.Status}}` is `status`, `{{.ID}}` is `id`).
+        static func templateRoot(_ event: JSONValue) -> JSONValue {
+            guard case .object(let members) = event else { return event }
+            let goNames = ["status": "Status", "id": "ID", "from": "From", "scope": "Scope", "time": "Time", "timeNano": "TimeNano"]
+            return .object(members + members.compactMap { key, value in goNames[key].map { ($0, value) } })
         }
     }
 }

@@ -28,9 +28,24 @@ enum HelpCommand {
             }
             out += "\n"
         }
+        out += oneHostRule
         out += "Run 'help COMMAND' for a command's flags.\n"
         return out
     }
+
+    /// The output rule for one host, as README.md states it.
+    static let oneHostRule = """
+        Output: a command aimed at one host (@m1, 'use m1', or no target with one engine configured)
+        prints exactly what docker prints: no HOST column, no group header, no line prefix, docker's
+        error words and exit status (run and exec end with the container's). The rule is on what was
+        targeted, not on who answered: '@m1,m2' with m2 down keeps the multi-host shapes, so a
+        script's output does not change shape when a host goes down. '--format table|lines|grouped'
+        or 'set format' chooses a shape for one host too; '--format json' is always NDJSON with "host".
+        'version' and 'info' print docker's Server section: the Client half describes the docker binary.
+        An engine that cannot be reached is dmux's own line (NAME: cannot connect…) and status 3.
+
+
+        """
 
     static func detail(_ spec: CommandSpec) -> String {
         var out = "Usage: \(spec.usage)\n\n\(spec.summary)\n"

@@ -2,6 +2,7 @@ import DockerAPI
 import Endpoints
 import FanOut
 import Foundation
+import Transport
 
 /// `hosts`: every engine the shell knows, pinged afresh: where it came from, how it is reached,
 /// whether it is up, and what it runs. STATE stays a few words (`refused`, `tls: bad ca`) so one
@@ -52,8 +53,10 @@ enum HostsCommand {
         case .unix: transport = "unix"
         case .fd: transport = "fd"
         case .tcp: transport = endpoint.tls == nil ? "tcp" : "tcp+tls"
+        case .ssh: transport = "ssh"
         }
-        let tls = endpoint.tls.map { $0.verify ? "verify" : "no verify" } ?? "none"
+        // ssh:// never uses TLS settings (docker/cli cli/connhelper): there is nothing to show.
+        let tls = if case .ssh = endpoint.address { "-" } else { endpoint.tls.map { $0.verify ? "verify" : "no verify" } ?? "none" }
         let state: String
         switch status.state {
         case .up: state = "up"
@@ -61,14 +64,17 @@ enum HostsCommand {
         case .down: state = status.downSummary ?? "down"
         }
         let rtt = status.roundTrip.map { String(format: "%.1fms", $0 * 1000) } ?? "-"
+        // An ssh engine's one login (the control master): held now, or none.
+        let login: String? = if case .ssh(let destination) = endpoint.address { SSHMasterState.describe(destination) } else { nil }
         let cells = [
-            "\(endpoint.source)", endpoint.address.description, transport, tls, state,
+            "\(endpoint.source)", endpoint.address.description, transport + (login.map { " (login \($0))" } ?? ""), tls, state,
             status.apiVersion ?? "-", status.engineVersion ?? "-", rtt,
         ]
         var members: [(String, JSONValue)] = [
             ("source", .string("\(endpoint.source)")), ("url", .string(endpoint.address.description)),
             ("transport", .string(transport)), ("tls", .string(tls)), ("state", .string(status.isUp ? "up" : status.downReason == nil ? "unknown" : "down")),
         ]
+        if let login { members.append(("ssh_login", .string(login))) }
         if let reason = status.downReason { members.append(("reason", .string(reason))) }
         if let api = status.apiVersion { members.append(("api", .string(api))) }
         if let engine = status.engineVersion { members.append(("engine", .string(engine))) }

@@ -2,9 +2,12 @@ import DockerAPI
 import FanOut
 import Transport
 
-/// Image commands that change engines: `pull` and `rmi`.
+/// Image commands that change engines: pull, push, tag, rmi, save, load, image copy, login, logout, build.
 enum ImageCommands {
-    static let all: [CommandSpec] = [PullCommand.spec, rmi]
+    static let all: [CommandSpec] = [
+        PullCommand.spec, PushCommand.spec, TagCommand.spec, rmi, SaveCommand.spec, LoadCommand.spec, ImageCopyCommand.spec,
+        LoginCommand.spec, LogoutCommand.spec, BuildCommand.spec,
+    ]
 
     static let rmi = CommandSpec(
         name: "rmi", summary: "Remove one or more images on every target",
@@ -21,8 +24,9 @@ enum ImageCommands {
         let noPrune = invocation.arguments.isOn("no-prune")
         let presenter = invocation.presenter
         await invocation.eachHost { host in
-            // Like docker: every image is tried; the host fails if any of them could not be removed.
-            var errors: [String] = []
+            // Like docker: every image is tried; the host fails if any of them could not be removed,
+            // and each refusal is reported (cli/command/image/remove.go).
+            var errors: [Error] = []
             for image in images {
                 do {
                     let body = try await host.send(EngineRequests.removeImage(image, force: force, noPrune: noPrune))
@@ -34,11 +38,11 @@ enum ImageCommands {
                             presenter.line(host: host.name, text: "\(key): \(id)", json: .object([(key.lowercased(), .string(id))]))
                         }
                     }
-                } catch {
-                    errors.append(ErrorWords.describe(error))
+                } catch let error as EngineAPIError {
+                    errors.append(error)
                 }
             }
-            if !errors.isEmpty { throw HostFailure(host: host.name, kind: .failed, message: errors.joined(separator: "; ")) }
+            for error in errors { presenter.failure(HostFailure(host: host.name, error: error)) }
         }
     }
 }

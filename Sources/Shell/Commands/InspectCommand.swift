@@ -34,19 +34,21 @@ enum InspectCommand {
             }
             let presenter = invocation.presenter
             for (host, result) in answers {
-                if !result.found.isEmpty {
-                    if presenter.shape == .json {
-                        for object in result.found { presenter.record(host: host.name, json: object) }
-                    } else {
-                        do {
-                            presenter.block(host: host.name, text: try text(result.found, template: template), json: .null)
-                        } catch {
-                            presenter.failure(HostFailure(host: host.name, kind: .failed, message: "template parsing error: \(error)"))
-                        }
+                if presenter.shape == .json {
+                    for object in result.found { presenter.record(host: host.name, json: object) }
+                } else if !result.found.isEmpty || presenter.asDocker {
+                    // docker prints `[]`, or with a template an empty line, when it found nothing
+                    // (cli/command/inspect/inspector.go, Flush).
+                    do {
+                        let text = result.found.isEmpty && template != nil ? "\n" : try text(result.found, template: template)
+                        presenter.block(host: host.name, text: text, json: .null)
+                    } catch {
+                        let message = "template parsing error: \(error)"
+                        presenter.failure(HostFailure(host: host.name, kind: .failed, message: message, dockerMessage: message))
                     }
                 }
-                for message in result.errors {
-                    presenter.failure(HostFailure(host: host.name, kind: .failed, message: message))
+                for error in result.errors {
+                    presenter.failure(HostFailure(host: host.name, kind: .failed, message: error.message, dockerMessage: error.docker))
                 }
             }
         }
@@ -55,10 +57,11 @@ enum InspectCommand {
         return spec
     }()
 
-    /// What one host has: the objects found, in argument order, and one message per name it lacks.
+    /// What one host has: the objects found, in argument order, and one error per name it lacks
+    /// (with docker's words for it).
     struct Result: Sendable {
         var found: [JSONValue] = []
-        var errors: [String] = []
+        var errors: [(message: String, docker: String?)] = []
     }
 
     /// Tries each name as a container, an image, a network, then a volume (docker's order), unless
@@ -80,8 +83,12 @@ enum InspectCommand {
                 }
             }
             guard let error = lastError else { continue }
-            // Untyped, docker names no kind when every lookup misses.
-            result.errors.append(type == nil && error.status == 404 ? "No such object: \(name)" : error.message)
+            // Untyped, docker names no kind when every lookup misses (cli/command/system/inspect.go, inspectAll).
+            if type == nil && error.status == 404 {
+                result.errors.append(("No such object: \(name)", "Error: No such object: \(name)"))
+            } else {
+                result.errors.append((error.message, error.dockerMessage))
+            }
         }
         return result
     }

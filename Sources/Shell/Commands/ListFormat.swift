@@ -1,4 +1,5 @@
 import DockerAPI
+import FanOut
 
 /// How a list command (ps, images, df) shows its records: as rows of the one HOST-first table
 /// (docker's default columns or the user's `table …` template), or as one rendered line per
@@ -41,28 +42,32 @@ struct ListFormat: Sendable {
         guard !answers.isEmpty else { return }
         let presenter = table ?? invocation.presenter
         let template = try self.template
+        // Each host's records are rendered whole first: a record the template fails on is that
+        // host's failure, and docker prints none of that host's lines then.
+        var rendered: [(host: String, lines: [(text: String, json: JSONValue)])] = []
+        for (host, subjects) in answers {
+            do throws(FormatTemplateError) {
+                rendered.append((host, try subjects.map { (subject) throws(FormatTemplateError) in (try template.render(subject), record(subject)) }))
+            } catch {
+                let message = "template parsing error: " + error.description
+                presenter.failure(HostFailure(host: host, kind: .failed, message: message, dockerMessage: message))
+            }
+        }
+        guard !rendered.isEmpty else { return }
         if template.isTable {
             let headers = try self.headers(for: S.self)
             presenter.columns(headers)
-            for (host, subjects) in answers {
-                for subject in subjects {
-                    let cells = try template.render(subject).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                    presenter.row(host: host, headers: headers, cells: cells, json: record(subject))
+            for (host, lines) in rendered {
+                for line in lines {
+                    presenter.row(host: host, headers: headers, cells: line.text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init),
+                                  json: line.json)
                 }
             }
             return
         }
-        // One target: plain lines, exactly what docker prints, so `@m1 ps -q | xargs …` works.
-        let plain = invocation.targets.count == 1 && (presenter.shape == .table || presenter.shape == .lines)
-        for (host, subjects) in answers {
-            for subject in subjects {
-                let text = try template.render(subject)
-                if plain {
-                    invocation.console.out(text + "\n")
-                } else {
-                    presenter.line(host: host, text: text, json: record(subject))
-                }
-            }
+        // One target: the presenter prints them as docker does, so `@m1 ps -q | xargs …` works.
+        for (host, lines) in rendered {
+            for line in lines { presenter.line(host: host, text: line.text, json: line.json) }
         }
     }
 

@@ -35,6 +35,13 @@ enum LogsCommand {
                 let label = names.count > 1 ? name + String(repeating: " ", count: width - name.count) + " | " : ""
                 let request = EngineRequests.containerLogs(
                     name, follow: follow, tail: tail, since: since, until: until, timestamps: timestamps)
+                // One host, one container: docker's bytes as they come (cli/command/container/logs.go).
+                if presenter.asDocker && names.count == 1 {
+                    let inspect = try await host.decode(ContainerInspect.self, EngineRequests.inspectContainer(name))
+                    return try await host.stream(request) { response in
+                        try await RawOutputCopier.copy(response, tty: inspect.isTTY, to: presenter.console)
+                    }
+                }
                 try await stream(request, container: name, on: host) { lines in
                     presenter.lines(host: host.name, lines.map { line in
                         OutputLine(text: label + line.text, stderr: line.stderr, json: !json ? nil : .object([

@@ -20,11 +20,13 @@ enum MachineCommands {
     static let subcommands: [Subcommand] = [
         MachineCreateCommand.create, MachineCreateCommand.regenerateCertificates, MachineCreateCommand.remove,
         MachineListCommand.list, MachineConfigCommand.config, MachineConfigCommand.inspect,
+        MachineStateCommands.ip, MachineStateCommands.url, MachineStateCommands.status, MachineStateCommands.active,
+        MachineSSHCommands.ssh, MachineSSHCommands.scp,
     ]
 
     static let spec = CommandSpec(
         name: "machine",
-        summary: "Create and manage TLS-protected engines as docker-machine did (create, ls, rm, config, inspect, regenerate-certs)",
+        summary: "Create and manage TLS-protected engines as docker-machine did (create, ls, rm, config, inspect, regenerate-certs, ssh, scp…)",
         usage: subcommands.map { "machine " + $0.usage }.joined(separator: "\n       "),
         scope: .shell,
         flags: [
@@ -33,12 +35,15 @@ enum MachineCommands {
             FlagSpec("force", short: "f", help: "create: replace an existing machine; rm: no error when it does not exist"),
             FlagSpec("client", help: "regenerate-certs: also renew the client certificate"),
             FlagSpec("timeout", short: "t", value: "seconds", help: "ls: how long to wait for each engine (default: the shell's timeout)"),
+            FlagSpec("recursive", short: "r", help: "scp: copy folders"),
         ],
         arguments: [
             ArgumentSpec("SUBCOMMAND", completion: .values(subcommands.map(\.name) + ["help"])),
             ArgumentSpec("NAME", completion: .machine, optional: true),
         ],
-        shape: .table
+        shape: .table,
+        // `machine ssh NAME ls -la`: the command's flags are the command's, not dmux's.
+        flagsEndAfter: { positional in positional.first == "ssh" && positional.count >= 2 }
     ) { invocation in
         let words = invocation.arguments.positional
         guard let name = words.first, name != "help" else {

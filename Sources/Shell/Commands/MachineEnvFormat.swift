@@ -41,6 +41,11 @@ struct MachineEnvFormat: Sendable, Hashable {
     /// reproduced only for a value made of plain address characters, since it is not quoted).
     /// Set-mode values are quoted for the shell (`EnvValueQuoting`); one that cannot be is refused.
     func render(_ variables: [(name: String, value: String)], argv: [String]) throws(EnvValueQuoting.Refusal) -> String {
+        try lines(variables) + Self.usageHint(shell: shell, argv: argv)
+    }
+
+    /// The variable lines alone.
+    func lines(_ variables: [(name: String, value: String)]) throws(EnvValueQuoting.Refusal) -> String {
         var out = ""
         for (name, value) in variables {
             do throws(EnvValueQuoting.Refusal) {
@@ -49,7 +54,7 @@ struct MachineEnvFormat: Sendable, Hashable {
                 throw EnvValueQuoting.Refusal(reason: error.reason, variable: name)
             }
         }
-        return out + Self.usageHint(shell: shell, argv: argv)
+        return out
     }
 
     private func written(_ value: String) throws(EnvValueQuoting.Refusal) -> String {

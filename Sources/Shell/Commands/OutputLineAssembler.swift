@@ -8,7 +8,7 @@ import Transport
 /// Content-Type: a TTY stream is raw bytes (stderr merged into stdout), anything else is stdcopy
 /// frames. Frames follow the process's writes, not lines, so each stream keeps its own partial
 /// line until its newline arrives; `finish()` flushes what is left when the stream ends.
-struct OutputLineAssembler {
+struct OutputLineAssembler: OutputFramer {
     struct Line: Sendable, Hashable {
         var stderr: Bool
         var text: String
@@ -38,7 +38,7 @@ struct OutputLineAssembler {
 
     /// The partial last lines (stdout first), and the framing error the stream ended with, if any:
     /// the lines are shown even when the stream was cut.
-    mutating func finish() -> (lines: [Line], error: StreamDecodingError?) {
+    mutating func finish() -> (items: [Line], error: StreamDecodingError?) {
         var lines: [Line] = []
         if let last = stdout.finish() { lines.append(Line(stderr: false, text: Self.text(last))) }
         if let last = stderr.finish() { lines.append(Line(stderr: true, text: Self.text(last))) }
@@ -50,29 +50,10 @@ struct OutputLineAssembler {
         }
     }
 
-    /// Reads `response` to its end and hands its lines to `emit` a batch per socket read, so a
-    /// fast stream costs a terminal write per read, not per line. Lines already assembled are
-    /// emitted even when the stream fails (cut short, cancelled, a bad frame), before the error.
+    /// Reads `response` to its end, handing its whole lines to `emit` (see `OutputFramer.drain`).
     static func read(_ response: ResponseStream, tty: Bool, emit: ([Line]) -> Void) async throws {
         var assembler = OutputLineAssembler(tty: tty)
-        do {
-            while let pieces = try await response.nextPieces() {
-                var lines: [Line] = []
-                do {
-                    for piece in pieces { lines += try assembler.feed(piece.readableBytesView) }
-                } catch {
-                    emit(lines)
-                    throw error
-                }
-                emit(lines)
-            }
-        } catch {
-            emit(assembler.finish().lines)
-            throw error
-        }
-        let (rest, error) = assembler.finish()
-        emit(rest)
-        if let error { throw error }
+        try await assembler.drain(response, emit: emit)
     }
 
     /// A TTY's final `\r` (a line cut at its `\r\n`) is not text.

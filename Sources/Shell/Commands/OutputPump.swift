@@ -11,6 +11,7 @@ struct OutputPump {
     let tty: Bool
 
     func drain(_ response: ResponseStream) async throws {
+        if presenter.asDocker { return try await RawOutputCopier.copy(response, tty: tty, to: presenter.console) }
         try await OutputLineAssembler.read(response, tty: tty) { lines in
             presenter.lines(host: host, lines.map { OutputLine(text: $0.text, stderr: $0.stderr) })
         }
@@ -22,6 +23,10 @@ struct OutputPump {
 enum ExitCodeReport {
     static func report(host: String, code: Int, presenter: Presenter) {
         presenter.record(host: host, json: .object([("exit_code", .int(code))]))
+        // One host: docker prints nothing and exits with the container's code (cli/command/container/run.go).
+        if presenter.asDocker {
+            return presenter.raiseStatus(to: ExitStatus(rawValue: Int32(truncatingIfNeeded: code)))
+        }
         if code != 0 {
             presenter.failure(HostFailure(host: host, kind: .failed, message: "exit code \(code)"))
         }

@@ -45,7 +45,7 @@ enum PerContainer {
             throw unreachable
         }
         for error in errors {
-            presenter.failure(HostFailure(host: host.name, kind: .failed, message: ErrorWords.describe(error)))
+            presenter.failure(HostFailure(host: host.name, error: error))
         }
     }
 }

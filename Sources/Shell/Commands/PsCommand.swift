@@ -16,12 +16,23 @@ enum PsCommand {
         ],
         shape: .table
     ) { invocation in
+        try await run(invocation)
+    }
+
+    static func showsSize(_ template: String) -> Bool {
+        template.contains(".Size") || template.range(of: #"json\s+\.\s*-?\}\}|\{\{-?\s*\.\s*\|\s*json"#, options: .regularExpression) != nil
+    }
+
+    static func run(_ invocation: Invocation) async throws {
         let arguments = invocation.arguments
         let filters = try ListCommands.filters(arguments)
         var last = try arguments.int("last") ?? -1
         if arguments.isOn("latest") && last == -1 { last = 1 }
-        // As docker does: a template that shows .Size asks the engine for sizes.
-        let size = arguments.isOn("size") || (invocation.template?.contains(".Size") ?? false)
+        // As docker does: a template that shows .Size, or all of a container ({{json .}}, the json
+        // shape's records), asks the engine for sizes (cli/command/container/list.go,
+        // buildContainerListOptions).
+        let size = arguments.isOn("size") || (invocation.template.map(showsSize) ?? false)
+            || (invocation.presenter.shape == .json && !arguments.isOn("quiet"))
         let format = ListFormat(
             user: invocation.template,
             defaultTable: ContainerRow.defaultTableFormat + (arguments.isOn("size") ? "\t{{.Size}}" : ""),

@@ -16,6 +16,18 @@ enum PullCommand {
         let words = try invocation.requireArguments(1, "IMAGE")
         guard words.count == 1 else { throw ShellUsageError("\"pull\" takes one IMAGE, not \(words.count)") }
         let (name, tag) = split(words[0])
+        let registryAuth = try RegistryAccess(invocation).registryAuth(for: words[0])
+        var request = EngineRequests.pull(image: name, tag: tag)
+        request.headers.append(HeaderField("X-Registry-Auth", registryAuth))
+        if invocation.presenter.asDocker && !invocation.console.isTerminal {
+            return try await pullAsDocker(words[0], request: request, name: name, tag: tag, invocation: invocation)
+        }
+        await follow(request, invocation: invocation)
+    }
+
+    /// Runs a progress-streaming request (pull, push) on every target: on a terminal one live
+    /// line per host, otherwise each host's last status.
+    static func follow(_ request: APIRequest, invocation: Invocation) async {
         let presenter = invocation.presenter
         let board = presenter.shape == .lines && invocation.console.isTerminal
             ? ProgressBoard(presenter: presenter, console: invocation.console, hosts: invocation.targets.map(\.name)) : nil
@@ -23,7 +35,7 @@ enum PullCommand {
         let outcomes = FailureQueue()
         await invocation.eachHost(timeout: .some(nil)) { host in
             do {
-                return try await pull(name, tag: tag, on: host, presenter: presenter, board: board)
+                return try await follow(request, on: host, presenter: presenter, board: board)
             } catch {
                 board?.update(host.name, "error: \(ErrorWords.describe(error))")
                 // On a terminal the failure waits for the board to finish, so its lines stay put.
@@ -35,6 +47,30 @@ enum PullCommand {
             if board == nil, let status { presenter.line(host: host.name, text: status, json: .object([("status", .string(status))])) }
         }
         for failure in outcomes.all { presenter.failure(failure) }
+    }
+
+    /// One host, not on a terminal: what `docker pull` prints there (cli/command/image/pull.go):
+    /// `Using default tag: latest` when no tag was given, each message's line, the full reference.
+    /// An error in the stream is said in its own words, as docker does.
+    static func pullAsDocker(_ reference: String, request: APIRequest, name: String, tag: String, invocation: Invocation) async throws {
+        let console = invocation.console
+        if name == reference { console.out("Using default tag: latest\n") }
+        await invocation.eachHost(timeout: .some(nil)) { host in
+            try await host.stream(request) { response in
+                var splitter = JSONStreamSplitter()
+                while let piece = try await response.next() {
+                    for value in try splitter.feed(piece.readableBytesView) {
+                        let message = try JSONDecoder().decode(JSONMessage.self, from: Data(value))
+                        if let failure = message.failureMessage {
+                            throw HostFailure(host: host.name, kind: .failed, message: failure, dockerMessage: failure)
+                        }
+                        if let text = PullReport.text(message) { console.out(text) }
+                    }
+                }
+                _ = try splitter.finish()
+            }
+            console.out(PullReport.normalizedReference(name: name, tag: tag, digest: reference.contains("@")) + "\n")
+        }
     }
 
     /// docker's reference rule, simplified: a tag is after the last ':' of the last path component,
@@ -50,26 +86,17 @@ enum PullCommand {
         return (reference, "latest")
     }
 
-    /// One host's pull; its last status line (`Status: Downloaded newer image for …`).
-    static func pull(_ name: String, tag: String, on host: HostSession, presenter: Presenter, board: ProgressBoard?) async throws -> String? {
-        try await host.stream(EngineRequests.pull(image: name, tag: tag)) { response in
-            var splitter = JSONStreamSplitter()
+    /// Runs a progress-streaming request (pull, push) on one host, its messages on the board.
+    static func follow(_ request: APIRequest, on host: HostSession, presenter: Presenter, board: ProgressBoard?) async throws -> String? {
+        try await host.stream(request) { response in
             var last: String?
-            while let piece = try await response.next() {
-                for value in try splitter.feed(piece.readableBytesView) {
-                    let message = try JSONDecoder().decode(JSONMessage.self, from: Data(value))
-                    if let failure = message.failureMessage { throw EngineAPIError(status: 200, message: failure) }
-                    if presenter.shape == .json, let parsed = try? JSONParser.parse(value) {
-                        presenter.record(host: host.name, json: parsed)
-                    }
-                    let line = describe(message)
-                    if !line.isEmpty {
-                        last = line
-                        board?.update(host.name, line)
-                    }
+            try await JSONProgress.follow(response, host: host.name, presenter: presenter) { message in
+                let line = describe(message)
+                if !line.isEmpty {
+                    last = line
+                    board?.update(host.name, line)
                 }
             }
-            _ = try splitter.finish()  // a message cut off, or junk after the last one, is an error
             return last
         }
     }

@@ -37,10 +37,28 @@ enum RunCommand {
         let plan = try plan(invocation)
         let presenter = invocation.presenter
         await invocation.eachHost(timeout: .some(nil)) { host in
-            try await runOne(plan, on: host, presenter: presenter)
+            do {
+                return try await runOne(plan, on: host, presenter: presenter)
+            } catch let error as EngineAPIError where presenter.asDocker {
+                let (failure, status) = dockerFailure(error, host: host.name)
+                presenter.raiseStatus(to: status)
+                throw failure
+            }
         } onSuccess: { host, code in
             if let code { ExitCodeReport.report(host: host.name, code: code, presenter: presenter) }
         }
+    }
+
+    /// What `docker run` says when the engine refuses, and its status: 127 when the command was
+    /// not found, 126 when it could not be run, 125 for the rest (cli/command/container/run.go,
+    /// toStatusError and withHelp).
+    static func dockerFailure(_ error: EngineAPIError, host: String) -> (HostFailure, ExitStatus) {
+        let words = error.dockerMessage ?? error.message
+        let message = "docker: \(words)\n\nRun 'docker run --help' for more information"
+        let notFound = ["executable file not found", "no such file or directory", "system cannot find the file specified"]
+        let status: Int32 = notFound.contains { words.contains($0) } ? 127
+            : words.contains("permission denied") || words.contains("is a directory") ? 126 : 125
+        return (HostFailure(host: host, kind: .failed, message: error.message, dockerMessage: message), ExitStatus(rawValue: status))
     }
 
     static func plan(_ invocation: Invocation) throws(ShellUsageError) -> Plan {

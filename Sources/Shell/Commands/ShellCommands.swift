@@ -155,6 +155,6 @@ enum ShellCommands {
         guard words.count <= 1, let code = words.isEmpty ? 0 : Int32(words[0]) else {
             throw ShellUsageError("exit takes one optional numeric status, got '\(words.joined(separator: " "))'")
         }
-        invocation.shell.requestExit(ExitStatus(rawValue: code) ?? .failed)
+        invocation.shell.requestExit(ExitStatus(rawValue: code))
     }
 }

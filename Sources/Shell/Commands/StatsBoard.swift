@@ -14,14 +14,17 @@ struct StatsBoard: Sendable {
     let hosts: [String]
     let template: FormatTemplate
     let truncate: Bool
+    /// One targeted host: docker's own table, without HOST column, host prefix or totals.
+    let asDocker: Bool
     /// Per host, containers in the order they were first seen.
     private var entries: [String: [Entry]] = [:]
     private(set) var updates = 0
 
-    init(hosts: [String], template: FormatTemplate, truncate: Bool = true) {
+    init(hosts: [String], template: FormatTemplate, truncate: Bool = true, asDocker: Bool = false) {
         self.hosts = hosts
         self.template = template
         self.truncate = truncate
+        self.asDocker = asDocker
     }
 
     var isEmpty: Bool { entries.values.allSatisfy(\.isEmpty) }
@@ -59,10 +62,10 @@ struct StatsBoard: Sendable {
                         if header == "MEM %" { cells[index] += " " + Self.bar(row.sample.memPercent / 100) }
                     }
                 }
-                rows.append([host] + cells)
+                rows.append(asDocker ? cells : [host] + cells)
             }
         }
-        return TableLayout(headers: ["HOST"] + headers, rows: rows)
+        return TableLayout(headers: asDocker ? headers : ["HOST"] + headers, rows: rows)
     }
 
     /// One row per host: how many containers, their summed CPU % and memory, and when sampled.
@@ -88,10 +91,11 @@ struct StatsBoard: Sendable {
         guard template.isTable else {
             var out = ""
             for host in hosts {
-                for row in rows(of: host) { out += host + " | " + (try template.render(row)) + "\n" }
+                for row in rows(of: host) { out += (asDocker ? "" : host + " | ") + (try template.render(row)) + "\n" }
             }
             return out
         }
+        if asDocker { return try table(bars: bars).render(maxWidth: nil) }
         return try table(bars: bars).render(maxWidth: maxWidth) + "\n" + totals().render(maxWidth: maxWidth)
     }
 

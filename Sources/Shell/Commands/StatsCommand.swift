@@ -29,7 +29,8 @@ enum StatsCommand {
         }
         let console = invocation.console
         let board = NIOLockedValueBox(StatsBoard(
-            hosts: invocation.targets.map(\.name), template: template, truncate: !arguments.isOn("no-trunc")))
+            hosts: invocation.targets.map(\.name), template: template, truncate: !arguments.isOn("no-trunc"),
+            asDocker: invocation.presenter.asDocker))
         let display = Display(console: console, presenter: invocation.presenter, board: board, live: !arguments.isOn("no-stream"))
         let names = arguments.positional
         let all = arguments.isOn("all")
@@ -153,6 +154,8 @@ enum StatsCommand {
         /// Prints the current tables, unless nothing new arrived since the last time.
         func show() {
             guard presenter.shape != .json else { return }
+            // docker prints only the errors when a named container has none to show (cli/command/container/stats.go).
+            if presenter.asDocker && !live && !presenter.failures.isEmpty { return }
             let snapshot = board.withLockedValue { $0 }
             guard snapshot.updates != shown.withLockedValue({ $0 }) || !live else { return }
             shown.withLockedValue { $0 = snapshot.updates }

@@ -15,12 +15,17 @@ enum SystemCommands {
         let answers = await invocation.answers { host in
             try await Invocation.fetch(SystemInfo.self, EngineRequests.info(), from: host)
         }
+        let asDocker = invocation.presenter.asDocker
         for (host, answer) in answers {
-            guard let text = rendered(answer.json, with: template, on: host.name, invocation) ?? InfoReport.server(answer.model) else { continue }
+            // docker ends the server section with a blank line (cli/command/system/info.go).
+            guard let text = rendered(answer.json, with: template, on: host.name, invocation)
+                ?? InfoReport.server(answer.model) + (asDocker ? "\n" : "") else { continue }
             invocation.presenter.block(host: host.name, text: text, json: answer.json)
             // Docker writes the engine's warnings to stderr; json has them in the object already.
             if template == nil && invocation.presenter.shape != .json {
-                for warning in answer.model.warnings { invocation.console.err("\(host.name): \(warning.escapingControlCharacters)\n") }
+                for warning in answer.model.warnings {
+                    invocation.console.err((asDocker ? "" : "\(host.name): ") + warning.escapingControlCharacters + "\n")
+                }
             }
         }
     }

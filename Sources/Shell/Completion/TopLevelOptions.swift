@@ -4,7 +4,7 @@
 public enum TopLevelOptions {
     public static let flags: [FlagSpec] = [
         FlagSpec("host", short: "H", value: "[NAME=]URL", repeatable: true,
-                 help: "Engine to use, [NAME=]URL (repeatable): unix://PATH, tcp://HOST:PORT, fd://N", completion: .host),
+                 help: "Engine to use, [NAME=]URL (repeatable): unix://PATH, tcp://HOST:PORT, ssh://[USER@]HOST[:PORT][/SOCKET], fd://N", completion: .host),
         FlagSpec("tls", help: "Use TLS (implied by --tlsverify)"),
         FlagSpec("tlsverify", help: "Use TLS and verify the engine"),
         FlagSpec("no-tlsverify", help: "Do not verify the engine"),

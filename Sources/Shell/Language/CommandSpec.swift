@@ -20,6 +20,8 @@ public struct CommandSpec: Sendable {
     public var shape: OutputShape?
     /// Docker's `SetInterspersed(false)`: flags end at the first argument (`run IMAGE CMD -x`).
     public var flagsEndAtFirstArgument = false
+    /// Flags end once the arguments so far satisfy this (a subcommand that runs a command line).
+    public var flagsEndAfter: (@Sendable (_ positional: [String]) -> Bool)?
     /// By default a command goes to the hosts that are up; `ping` sets this to try the others too.
     public var targetsDownHosts = false
     public var run: @Sendable (Invocation) async throws -> Void
@@ -34,6 +36,7 @@ public struct CommandSpec: Sendable {
         arguments: [ArgumentSpec] = [],
         shape: OutputShape? = nil,
         flagsEndAtFirstArgument: Bool = false,
+        flagsEndAfter: (@Sendable (_ positional: [String]) -> Bool)? = nil,
         run: @escaping @Sendable (Invocation) async throws -> Void
     ) {
         self.name = name
@@ -45,6 +48,7 @@ public struct CommandSpec: Sendable {
         self.arguments = arguments
         self.shape = shape
         self.flagsEndAtFirstArgument = flagsEndAtFirstArgument
+        self.flagsEndAfter = flagsEndAfter
         self.run = run
     }
 

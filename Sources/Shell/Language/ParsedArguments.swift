@@ -50,7 +50,7 @@ public enum FlagParser {
             let word = words[index]
             if flagsEnded || word == "-" || !word.hasPrefix("-") {
                 parsed.positional.append(word)
-                if command.flagsEndAtFirstArgument { flagsEnded = true }
+                if command.flagsEndAtFirstArgument || command.flagsEndAfter?(parsed.positional) == true { flagsEnded = true }
             } else if word == "--" {
                 flagsEnded = true
             } else if word.hasPrefix("--") {

@@ -8,8 +8,14 @@ import NIOConcurrencyHelpers
 ///
 /// Lines and JSON records are written as they arrive; tables and grouped blocks need every host's
 /// answer and are written by `finish()`. Failures are labelled lines on stderr (objects in json).
+///
+/// When one host is targeted and no shape was asked for, the presenter is `asDocker`: it prints
+/// what the docker CLI prints — no HOST column, no group header, no line prefix, docker's error
+/// words — so a script or a pipe works the same with `@host` in front.
 public final class Presenter: Sendable {
     public let shape: OutputShape
+    /// One targeted host, no shape asked for: docker's own output.
+    public let asDocker: Bool
     let console: Console
     /// The targeted hosts in registry order: the order of tables and grouped blocks.
     let hosts: [String]
@@ -24,8 +30,9 @@ public final class Presenter: Sendable {
         var statusFloor = ExitStatus.success
     }
 
-    public init(shape: OutputShape, console: Console, hosts: [String]) {
+    public init(shape: OutputShape, console: Console, hosts: [String], asDocker: Bool = false) {
         self.shape = shape
+        self.asDocker = asDocker && hosts.count == 1 && shape != .json
         self.console = console
         self.hosts = hosts
         self.prefixWidth = hosts.map(\.count).max() ?? 0
@@ -33,7 +40,7 @@ public final class Presenter: Sendable {
 
     /// One row of a list (a container, an image); `json` is the record for the json shape.
     public func row(host: String, headers: [String], cells: [String], json: JSONValue) {
-        switch shape {
+        switch asDocker ? .table : shape {
         case .json:
             console.out(json.tagged(host: host).compact + "\n")
         case .lines:
@@ -60,7 +67,7 @@ public final class Presenter: Sendable {
     /// a fast stream costs a system call per piece read from the engine, not one per line.
     public func lines(host: String, _ lines: [OutputLine]) {
         guard !lines.isEmpty else { return }
-        switch shape {
+        switch asDocker ? .lines : shape {
         case .json:
             var out = ""
             for line in lines {
@@ -85,6 +92,7 @@ public final class Presenter: Sendable {
 
     /// One host's whole answer (version, info, inspect, exec output), folded with identical ones.
     public func block(host: String, text: String, json: JSONValue) {
+        if asDocker { return console.out(text) }
         switch shape {
         case .json:
             console.out(json.tagged(host: host).compact + "\n")
@@ -107,12 +115,31 @@ public final class Presenter: Sendable {
     /// A host's failure: a labelled line on stderr now, and a line in the summary.
     public func failure(_ failure: HostFailure) {
         state.withLockedValue { $0.failures.append(failure) }
+        say(failure, key: "error")
+    }
+
+    /// A refusal that is not a failure (docker's `rm -f` of a container that is not there): the
+    /// same line on stderr, nothing in the summary or the status.
+    public func note(_ note: HostFailure) {
+        say(note, key: "warning")
+    }
+
+    /// One host's refusal: `{"host","error"|"warning"}` in json, docker's words for one host,
+    /// else the labelled message.
+    private func say(_ failure: HostFailure, key: String) {
         if shape == .json {
-            console.out(JSONValue.object([("error", .string(failure.message))]).tagged(host: failure.host).compact + "\n")
+            console.out(JSONValue.object([(key, .string(failure.message))]).tagged(host: failure.host).compact + "\n")
+            return
+        }
+        // The message may quote an engine or a file: its lines stay lines, any other control is shown.
+        func printable(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).escapingControlCharacters }
+                .joined(separator: "\n")
+        }
+        if asDocker, let words = failure.dockerMessage {
+            console.err(printable(words) + "\n")
         } else {
-            // The message may quote an engine or a file: its lines stay lines, any other control is shown.
-            let lines = failure.message.split(separator: "\n", omittingEmptySubsequences: false)
-            console.err(label(failure.host) + lines.map { String($0).escapingControlCharacters }.joined(separator: "\n") + "\n")
+            console.err(label(failure.host) + printable(failure.message) + "\n")
         }
     }
 
@@ -129,6 +156,12 @@ public final class Presenter: Sendable {
     /// Writes what had to wait for every host: the table or the grouped blocks.
     public func finish() {
         let snapshot = state.withLockedValue { $0 }
+        if asDocker {
+            // docker's tabwriter over its own columns, never cut to the terminal's width.
+            guard !snapshot.headers.isEmpty else { return }
+            let rows = hosts.flatMap { snapshot.rows[$0] ?? [] }
+            return console.out(TableLayout(headers: snapshot.headers, rows: rows).render(maxWidth: nil))
+        }
         switch shape {
         case .table:
             guard !snapshot.headers.isEmpty else { return }
@@ -155,6 +188,7 @@ public final class Presenter: Sendable {
 
     /// `m3 | ` aligned to the longest targeted name, coloured per host on a terminal.
     func prefix(_ host: String) -> String {
+        if asDocker { return "" }
         let padded = host + String(repeating: " ", count: max(0, prefixWidth - host.count))
         guard console.useColor else { return padded + " | " }
         let index = hosts.firstIndex(of: host) ?? 0

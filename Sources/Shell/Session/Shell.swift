@@ -103,6 +103,8 @@ public final class Shell: Sendable {
         /// No @targets and no `use`: the command goes to every host that is up.
         var defaultTargets: Bool
         var shape: OutputShape
+        /// `--format SHAPE` or `set format`: the user asked for a shape, even for one host.
+        var shapeChosen: Bool
         var template: String?
     }
 
@@ -126,9 +128,15 @@ public final class Shell: Sendable {
         let arguments = try FlagParser.parse(Array(words.dropFirst()), for: spec)
         if arguments.helpRequested { return try prepare(["help", spec.name]) }
         var shape = settings.format ?? spec.shape ?? .lines
+        var shapeChosen = settings.format != nil
         var template: String?
         if let format = arguments.value("format") {
-            if let chosen = OutputShape(rawValue: format) { shape = chosen } else { template = format }
+            if let chosen = OutputShape(rawValue: format) {
+                shape = chosen
+                shapeChosen = true
+            } else {
+                template = format
+            }
         }
         var targets: [HostSession] = []
         if let expression {
@@ -139,7 +147,7 @@ public final class Shell: Sendable {
         let defaultTargets = expression == nil && stickyTarget == nil && spec.scope == .engines
         return Prepared(
             spec: spec, arguments: arguments, targets: targets, skipped: [], defaultTargets: defaultTargets,
-            shape: shape, template: template)
+            shape: shape, shapeChosen: shapeChosen, template: template)
     }
 
     private func run(_ prepared: Prepared, label: String) async -> ExitStatus {
@@ -159,7 +167,9 @@ public final class Shell: Sendable {
             }
             return .unreachable
         }
-        let presenter = Presenter(shape: prepared.shape, console: console, hosts: prepared.targets.map(\.name))
+        let presenter = Presenter(
+            shape: prepared.shape, console: console, hosts: prepared.targets.map(\.name),
+            asDocker: !prepared.shapeChosen && targetsOneHost(prepared))
         let invocation = Invocation(
             shell: self, command: spec, arguments: prepared.arguments, targets: prepared.targets,
             presenter: presenter, fanOut: FanOut(maxInFlight: settings.fanout, timeout: settings.timeout),
@@ -179,6 +189,15 @@ public final class Shell: Sendable {
         // Shell commands without @targets (reconnect, hosts) act on every host.
         let counted = prepared.targets.isEmpty ? registry.sessions.count : prepared.targets.count
         return max(summarize(presenter.failures, targets: counted), presenter.statusFloor)
+    }
+
+    /// Whether the command was aimed at exactly one host: `@m1`, `use m1`, a group or glob that
+    /// names one, or no target at all with one engine configured. The rule is on what was asked
+    /// for, not on who answered: `ps` on five hosts of which four are down keeps the HOST column,
+    /// so a script's output does not change shape when hosts come and go.
+    private func targetsOneHost(_ prepared: Prepared) -> Bool {
+        guard prepared.spec.scope == .engines, prepared.targets.count == 1 else { return false }
+        return !prepared.defaultTargets || registry.sessions.count == 1
     }
 
     /// Every host that is up, after waiting (within the timeout) for the first ping of those whose
