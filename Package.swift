@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "Core"),
         .target(name: "DockerAPI"),
         .target(name: "Endpoints", dependencies: ["COpenSSL", "Core"]),
-        .target(name: "Registry", dependencies: ["DockerAPI", "CPosix"]),
+        .target(name: "Registry", dependencies: ["Core", "DockerAPI", "CPosix"]),
         .target(name: "Machines", dependencies: ["COpenSSL", "Core", "Endpoints", "DockerAPI"]),
         .target(name: "TLS", dependencies: [
             "COpenSSL", "Core",
