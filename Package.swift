@@ -28,16 +28,18 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "CPosix"),
+        // What several modules share and none owns: reading a file from outside safely.
+        .target(name: "Core"),
         .target(name: "DockerAPI"),
-        .target(name: "Endpoints", dependencies: ["COpenSSL"]),
-        .target(name: "Registry", dependencies: ["DockerAPI", "CPosix"]),
-        .target(name: "Machines", dependencies: ["COpenSSL", "Endpoints", "DockerAPI"]),
+        .target(name: "Endpoints", dependencies: ["COpenSSL", "Core"]),
+        .target(name: "Registry", dependencies: ["Core", "DockerAPI", "CPosix"]),
+        .target(name: "Machines", dependencies: ["COpenSSL", "Core", "Endpoints", "DockerAPI"]),
         .target(name: "TLS", dependencies: [
-            "COpenSSL",
+            "COpenSSL", "Core",
             .product(name: "NIOCore", package: "swift-nio"),
         ]),
         .target(name: "Transport", dependencies: [
-            "Endpoints", "TLS", "CPosix",
+            "Core", "Endpoints", "TLS", "CPosix",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -56,13 +58,14 @@ let package = Package(
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .executableTarget(name: "dmux", dependencies: [
-            "Shell",
+            "Shell", "Core",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Child processes for the tests: posix_spawn and wait4 with deadlines (Foundation's
         // Process.waitUntilExit was seen to hang for good in CI).
         .target(name: "TestSupport", dependencies: ["CPosix"], path: "Tests/TestSupport"),
+        .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "DockerAPITests", dependencies: ["DockerAPI", "TestSupport"]),
         .testTarget(name: "EndpointsTests", dependencies: ["Endpoints"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "TestSupport"]),
@@ -90,12 +93,16 @@ let package = Package(
 )
 
 // libFuzzer targets (scripts/fuzz), declared only when DMUX_FUZZ=1 so that ordinary builds and
-// `swift test` never see them: Fuzz/Sources/NAME/main.swift, each run by FuzzSupport's driver.
+// `swift test` never see them: Fuzz/Sources/NAME/main.swift, each run by FuzzSupport's driver
+// with the dictionary Fuzz/Dictionaries/NAME.dict.
 if Context.environment["DMUX_FUZZ"] == "1" {
     package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/Sources/FuzzSupport"))
-    for (name, module) in [("FuzzCommandLine", "Shell"), ("FuzzHostSyntax", "Endpoints"), ("FuzzStdcopy", "DockerAPI"),
-                           ("FuzzJSONStream", "DockerAPI"), ("FuzzMachineConfig", "Endpoints")] {
+    let nio: [Target.Dependency] = [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")]
+    for (name, modules) in [("FuzzCommandLine", ["Shell"]), ("FuzzHostSyntax", ["Endpoints"]), ("FuzzStdcopy", ["DockerAPI"]),
+                            ("FuzzJSONStream", ["DockerAPI"]), ("FuzzMachineConfig", ["Endpoints"]),
+                            ("FuzzContextMeta", ["Endpoints"]), ("FuzzResponseParser", ["Transport"]),
+                            ("FuzzRCFile", ["Shell", "Endpoints"]), ("FuzzEngineAnswer", ["Shell", "DockerAPI"])] {
         package.targets.append(.executableTarget(
-            name: name, dependencies: ["FuzzSupport", .target(name: module)], path: "Fuzz/Sources/\(name)"))
+            name: name, dependencies: ["FuzzSupport"] + modules.map { .target(name: $0) } + nio, path: "Fuzz/Sources/\(name)"))
     }
 }

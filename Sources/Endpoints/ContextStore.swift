@@ -1,3 +1,4 @@
+import Core
 import Foundation
 internal import COpenSSL
 
@@ -79,9 +80,18 @@ public enum ContextStore {
     static func loadContext(
         metaFile: String, configDirectory: String
     ) -> Result<(Endpoint, [Diagnostic]), DiagnosticError> {
-        guard let data = FileManager.default.contents(atPath: metaFile) else {
-            return .failure(.error("context store: open \(metaFile): cannot read file"))
+        let data: Data
+        do throws(RegularFile.ReadError) { data = try FileCheck.read(metaFile) } catch {
+            return .failure(.error("context store: \(error)"))
         }
+        return loadContext(meta: data, metaFile: metaFile, configDirectory: configDirectory)
+    }
+
+    /// One context from the bytes of its `meta.json`; TLS files are still looked up under
+    /// `configDirectory`. Split from the file reading so that it can be fuzzed (Fuzz/).
+    static func loadContext(
+        meta data: Data, metaFile: String, configDirectory: String
+    ) -> Result<(Endpoint, [Diagnostic]), DiagnosticError> {
         let meta: JSONObject
         do throws(JSONObject.ParseError) {
             meta = try JSONObject.parse(data)
@@ -149,8 +159,9 @@ public enum ContextStore {
     static func currentContext(configDirectory: String, diagnostics: inout [Diagnostic]) -> String? {
         let file = FileCheck.join(configDirectory, "config.json")
         guard FileCheck.exists(file) else { return nil }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            diagnostics.append(.warning("docker config: open \(file): cannot read file"))
+        let data: Data
+        do throws(RegularFile.ReadError) { data = try FileCheck.read(file) } catch {
+            diagnostics.append(.warning("docker config: \(error)"))
             return nil
         }
         do throws(JSONObject.ParseError) {

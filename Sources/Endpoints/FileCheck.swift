@@ -1,16 +1,17 @@
+import Core
 import Foundation
 
 /// File-system questions asked during discovery, phrased as the errors docker users know.
 enum FileCheck {
     /// nil when `path` is a readable regular file; else `open <path>: no such file or directory`-style text.
+    /// A FIFO or a device is refused here too: reading one would wait or never end.
     static func problem(with path: String) -> String? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return "open \(path): no such file or directory"
-        }
-        if isDirectory.boolValue { return "read \(path): is a directory" }
-        if !FileManager.default.isReadableFile(atPath: path) { return "open \(path): permission denied" }
-        return nil
+        RegularFile.problem(with: path)?.description
+    }
+
+    /// The whole file (bounded, regular files only), or one line saying why not.
+    static func read(_ path: String) throws(RegularFile.ReadError) -> Data {
+        Data(try RegularFile.read(path))
     }
 
     static func isFile(_ path: String) -> Bool { problem(with: path) == nil }

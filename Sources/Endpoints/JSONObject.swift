@@ -86,6 +86,19 @@ enum JSONValue: Decodable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
+    /// The value as a diagnostic shows it: numbers as written (integers without `.0`), strings
+    /// quoted with control characters escaped, containers by kind.
+    var shortDescription: String {
+        switch self {
+        case .null: "null"
+        case .bool(let b): "\(b)"
+        case .number(let d): d == d.rounded() && abs(d) < 1e15 ? "\(Int(d))" : "\(d)"
+        case .string(let s): "\"" + s.escapingControlCharacters + "\""
+        case .array: "(an array)"
+        case .object: "(an object)"
+        }
+    }
+
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// The docker-machine store (docker-reference §3): `machines/NAME/config.json` plus the certificate
@@ -49,10 +50,8 @@ public enum MachineStore {
         }
         let dir = FileCheck.join(FileCheck.join(root, "machines"), name)
         let file = FileCheck.join(dir, "config.json")
-        if let problem = FileCheck.problem(with: file) { throw .error("machine \(name): \(problem)") }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw .error("machine \(name): open \(file): cannot read file")
-        }
+        let data: Data
+        do throws(RegularFile.ReadError) { data = try FileCheck.read(file) } catch { throw .error("machine \(name): \(error)") }
         return try endpoint(config: data, machine: name, root: root)
     }
 
@@ -98,7 +97,7 @@ public enum MachineStore {
             throw .error("machine \(machine): \(file): neither Driver.URL nor Driver.IPAddress is set "
                 + "(has the machine ever been started?)")
         }
-        let port = driver?.int("EnginePort") ?? driver?.int("DockerPort") ?? defaultEnginePort
+        let port = try enginePort(driver: driver, machine: machine, file: file)
         let host: String
         var explicitPort: String?
         if ip.hasPrefix("[") {
@@ -124,6 +123,20 @@ public enum MachineStore {
         return .tcp(host: host, port: finalPort, basePath: "")
     }
 
+    /// `Driver.EnginePort`, else `Driver.DockerPort`, else 2376; a number outside 0-65535 is the
+    /// machine's error (it would reach the dialer as a port no socket address can hold).
+    static func enginePort(driver: JSONObject?, machine: String, file: String) throws(DiagnosticError) -> Int {
+        for key in ["EnginePort", "DockerPort"] {
+            guard let value = driver?[key] else { continue }
+            if case .null = value { continue }
+            guard let port = driver?.int(key), (0...65535).contains(port) else {
+                throw .error("machine \(machine): \(file): Driver.\(key) \(value.shortDescription) is not a port (0-65535)")
+            }
+            return port
+        }
+        return defaultEnginePort
+    }
+
     /// Always verified. Each file from the machine folder, else from `HostOptions.AuthOptions`
     /// (the `none` driver never provisions, so it has no copies).
     static func tlsSettings(
@@ -141,8 +154,10 @@ public enum MachineStore {
         }
         let ca = locate("ca.pem", authKey: "CaCertPath")
         guard let caFile = ca.path else {
-            throw .error("machine \(machine): TLS CA missing: "
-                + ca.tried.map { "open \($0): no such file or directory" }.joined(separator: "; "))
+            // A FIFO or a folder in its place is there but unusable: say which, not "missing".
+            let problems = ca.tried.map { RegularFile.problem(with: $0) ?? RegularFile.ReadError(path: $0, reason: "unusable", code: nil) }
+            throw .error("machine \(machine): TLS CA \(problems.allSatisfy { $0.code == ENOENT } ? "missing" : "unusable"): "
+                + problems.map(\.description).joined(separator: "; "))
         }
         let cert = locate("cert.pem", authKey: "ClientCertPath")
         let key = locate("key.pem", authKey: "ClientKeyPath")

@@ -127,6 +127,15 @@ public final class HostSession: Sendable {
         await client.shutdown()
     }
 
+    /// `reconnect`: drops the idle connections and pings on a new one, which reads the TLS files
+    /// again (a replaced `ca.pem` is used from now on). Not for `fd://`: its one connection
+    /// cannot be made again.
+    @discardableResult
+    public func reconnect() async -> HostStatus {
+        if case .fd = endpoint.address {} else { await client.shutdown() }
+        return await ping()
+    }
+
     private func exchange(_ request: APIRequest, versioned: Bool, limit: Int = 64 * 1024 * 1024) async throws -> HTTPResponse {
         let version = versioned ? try await negotiatedVersion() : nil
         return try await noticingUnreachable {

@@ -17,6 +17,17 @@ public final class ScriptedLineSource: LineSource, @unchecked Sendable {
         self.init(events: lines.map(LineEvent.line))
     }
 
+    /// Replays the lines of a file already read whole, split as `StreamLineSource` splits a
+    /// stream (CRLF, a last line without newline, invalid UTF-8 decoded lossily).
+    public convenience init(contents: [UInt8]) {
+        var splitter = LineSplitter()
+        splitter.append(contents)
+        splitter.finish()
+        var events: [LineEvent] = []
+        while let event = splitter.nextEvent(), event != .endOfInput { events.append(event) }
+        self.init(events: events)
+    }
+
     /// Every prompt passed to `next(prompt:)` so far, so tests can check what the user would see.
     public var prompts: [String] {
         lock.withLock { promptsShown }

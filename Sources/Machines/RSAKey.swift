@@ -23,12 +23,27 @@ public final class RSAKey: @unchecked Sendable {
         return RSAKey(owning: key)
     }
 
-    /// Reads a PEM private key (PKCS#1 or PKCS#8, unencrypted).
+    /// Reads a PEM private key (PKCS#1 or PKCS#8, unencrypted). An encrypted key is refused
+    /// with its file named: without a password callback OpenSSL would prompt on the terminal
+    /// (`PEM_def_callback`), so the callback given here always fails instead.
     public static func read(pem: [UInt8], file: String) throws(OpenSSLFailure) -> RSAKey {
+        if isEncrypted(pem) {
+            throw OpenSSLFailure(operation: "reading the private key \(file)",
+                                 reasons: ["the key is encrypted; dmux cannot use encrypted keys (docker-machine never writes them)"])
+        }
         ERR_clear_error()
         let bio = try MemoryBIO(pem)
-        guard let key = PEM_read_bio_PrivateKey(bio.pointer, nil, nil, nil) else { throw .drain("reading the private key \(file)") }
+        guard let key = PEM_read_bio_PrivateKey(bio.pointer, nil, { _, _, _, _ in -1 }, nil) else {
+            throw .drain("reading the private key \(file)")
+        }
         return RSAKey(owning: key)
+    }
+
+    /// Either PEM form of an encrypted key: PKCS#8 or the legacy OpenSSL `Proc-Type` header.
+    static func isEncrypted(_ pem: [UInt8]) -> Bool {
+        ["-----BEGIN ENCRYPTED PRIVATE KEY-----", "Proc-Type: 4,ENCRYPTED"].contains { marker in
+            pem.firstRange(of: Array(marker.utf8)) != nil
+        }
     }
 
     /// PEM `-----BEGIN RSA PRIVATE KEY-----` (PKCS#1, unencrypted).

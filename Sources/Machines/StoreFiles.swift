@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Writes into the machine store the way libmachine does: each file to a temporary sibling and
@@ -29,15 +30,26 @@ enum StoreFiles {
         try write(Array(text.utf8), to: path, mode: mode)
     }
 
+    /// A store file, through `RegularFile` (regular files only, bounded: a FIFO would hang).
     static func read(_ path: String) throws(MachineError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw MachineError(.failed, "open \(path): \(exists(path) ? "cannot read file" : "no such file or directory")")
+        do throws(RegularFile.ReadError) {
+            return try RegularFile.read(path)
+        } catch {
+            throw MachineError(.failed, "\(error)")
         }
-        return Array(data)
     }
 
-    /// Creates `path` (and its parents) when missing and sets `mode` on it.
+    /// Creates `path` (and its parents) with `mode` when missing. An existing directory may be
+    /// tightened to `mode` but is never loosened: a store root the user keeps 0700 stays 0700
+    /// (docker-machine's `os.MkdirAll` leaves existing folders alone).
     static func makeDirectory(_ path: String, mode: mode_t) throws(MachineError) {
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            let current = status.st_mode & 0o7777
+            let tightened = current & (mode | ~0o777)
+            guard tightened == current || chmod(path, tightened) == 0 else { throw failure("chmod", path) }
+            return
+        }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {

@@ -1,3 +1,4 @@
+import Core
 import DockerAPI
 import Foundation
 
@@ -15,7 +16,13 @@ public struct DockerConfigFile: Sendable {
 
     public init(directory: String) throws(ConfigFileError) {
         path = directory.hasSuffix("/") ? directory + "config.json" : directory + "/config.json"
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Through RegularFile, like every file dmux reads from outside: a FIFO would hang `pull`.
+        // A missing file is an empty config (docker/cli config.Load); an unreadable one is an error.
+        let data: [UInt8]
+        do throws(RegularFile.ReadError) {
+            data = try RegularFile.read(path)
+        } catch {
+            guard error.code == ENOENT else { throw ConfigFileError(path: path, reason: error.reason) }
             members = [("auths", .object([]))]
             return
         }

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Core
 
 /// A PEM file read whole into memory, so that a missing or unreadable file is reported with the
 /// system's own words and its role (`open /x/ca.pem: No such file or directory` in docker's terms)
@@ -42,30 +36,15 @@ struct PEMFile {
         bytes.removeAll()
     }
 
+    /// Through `RegularFile`: a FIFO in place of `ca.pem` hung start-up; a device never ended.
     private static func readAll(role: FileRole, path: String) throws(TLSError) -> [UInt8] {
         guard !path.isEmpty else {
             throw TLSError(.fileUnreadable, "no \(role.rawValue) file given")
         }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw unreadable(role, path, errno) }
-        defer { close(fd) }
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count == 0 { break }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw unreadable(role, path, errno)
-            }
-            result.append(contentsOf: chunk[0..<count])
+        do throws(RegularFile.ReadError) {
+            return try RegularFile.read(path)
+        } catch {
+            throw TLSError(.fileUnreadable, "cannot read \(role.noun) \(TLSError.fileLabel(role, path)): \(error.reason)")
         }
-        for index in chunk.indices { chunk[index] = 0 }
-        return result
-    }
-
-    private static func unreadable(_ role: FileRole, _ path: String, _ code: Int32) -> TLSError {
-        let reason = String(cString: strerror(code)).lowercased()
-        return TLSError(.fileUnreadable, "cannot read \(role.noun) \(TLSError.fileLabel(role, path)): \(reason)")
     }
 }

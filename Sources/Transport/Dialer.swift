@@ -11,7 +11,9 @@ import TLS
 /// it is ready for requests, so TLS failures surface here, naming the certificate at fault.
 struct Dialer: Sendable {
     let address: EngineAddress
-    let tls: TLSClientContext?
+    /// Looked up in `TLSContextCache` for each new connection, so replaced certificate files
+    /// take effect on the next connection instead of never.
+    let tls: TLSConfiguration?
     let group: EventLoopGroup
     let connectTimeout: TimeAmount
 
@@ -29,7 +31,7 @@ struct Dialer: Sendable {
         let url = address.description
         let opened: Opened
         do {
-            opened = try await open()
+            opened = try await open(tls: tls.map(TLSContextCache.context(for:)))
         } catch {
             throw TransportError.connecting(error, address: url)
         }
@@ -48,10 +50,9 @@ struct Dialer: Sendable {
         let ready: EventLoopPromise<Void>
     }
 
-    private func open() async throws -> Opened {
+    private func open(tls: TLSClientContext?) async throws -> Opened {
         let eventLoop = group.next()
         let ready = eventLoop.makePromise(of: Void.self)
-        let tls = self.tls
         let serverName: String? = if case .tcp(let host, _, _) = address { host } else { nil }
         // Kept as each channel is set up: a channel whose TLS handshake fails at once is closed, and
         // its handlers gone, before a lookup after `connect` could find them.

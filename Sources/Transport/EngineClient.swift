@@ -9,30 +9,18 @@ import TLS
 /// pool keeps the others.
 public final class EngineClient: Sendable {
     public let endpoint: Endpoint
-    private let pool: ConnectionPool?
-    /// Set when the endpoint's TLS files could not be loaded: every request fails with it.
-    private let setupError: TransportError?
+    private let pool: ConnectionPool
 
     public init(endpoint: Endpoint, group: EventLoopGroup, connectTimeout: TimeAmount = .seconds(10)) {
         self.endpoint = endpoint
-        var context: TLSClientContext?
-        var setupError: TransportError?
+        var tls: TLSConfiguration?
         if let settings = endpoint.tls, case .tcp = endpoint.address {
-            do {
-                context = try TLSContextCache.context(for: TLSConfiguration(
-                    caFile: settings.caFile,
-                    certificateFile: settings.certificateFile,
-                    privateKeyFile: settings.privateKeyFile,
-                    verifyPeer: settings.verify
-                ))
-            } catch {
-                setupError = TransportError(.tls(error), address: endpoint.address.description)
-            }
+            tls = TLSConfiguration(caFile: settings.caFile, certificateFile: settings.certificateFile,
+                                   privateKeyFile: settings.privateKeyFile, verifyPeer: settings.verify)
         }
-        self.setupError = setupError
-        self.pool = setupError == nil
-            ? ConnectionPool(dialer: Dialer(address: endpoint.address, tls: context, group: group, connectTimeout: connectTimeout))
-            : nil
+        // The TLS files are read when a connection is made (TLSContextCache), not here: a file
+        // fixed or replaced after start-up is used by the next connection.
+        self.pool = ConnectionPool(dialer: Dialer(address: endpoint.address, tls: tls, group: group, connectTimeout: connectTimeout))
     }
 
     /// Sends a request and hands its streaming response to `body`; the connection goes back to the
@@ -42,7 +30,6 @@ public final class EngineClient: Sendable {
         sending: (@Sendable (RequestBodyWriter) async throws -> Void)? = nil,
         _ body: (ResponseStream) async throws -> Result
     ) async throws -> Result {
-        guard let pool else { throw setupError! }
         var (connection, reused) = try await pool.lease()
         let response: ResponseStream
         while true {
@@ -88,7 +75,7 @@ public final class EngineClient: Sendable {
 
     /// Closes the idle connections; requests under way finish on their own.
     public func shutdown() async {
-        await pool?.shutdown()
+        await pool.shutdown()
     }
 }
 

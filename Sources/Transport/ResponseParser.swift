@@ -123,7 +123,10 @@ struct ResponseParser {
             state = .chunkSize
         } else if let text = head.headers.first("Content-Length") {
             // Like Go's net/http: a length that is not a number is an error, not "read until close".
-            guard let length = Int(text.trimmingSpaces), length >= 0 else {
+            let digits = text.trimmingSpaces
+            // Digits only, as Go's ParseUint: Int(_:) alone also takes "+5".
+            guard !digits.isEmpty, digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+                  let length = Int(digits) else {
                 throw HTTPParseError("malformed Content-Length \"\(text.prefix(40))\"")
             }
             if length == 0 {
@@ -233,7 +236,9 @@ struct ResponseParser {
 
     static func chunkSize(_ line: String) throws(HTTPParseError) -> Int {
         let digits = line.prefix { $0 != ";" }.trimmingSpaces
-        guard !digits.isEmpty, digits.count <= 15, let size = Int(digits, radix: 16), size >= 0 else {
+        // Hex digits only, as Go's parseHexUint: Int(_:radix:) alone also takes a sign ("+2", "-0").
+        guard !digits.isEmpty, digits.utf8.count <= 15, digits.allSatisfy(\.isHexDigit), digits.allSatisfy(\.isASCII),
+              let size = Int(digits, radix: 16) else {
             throw HTTPParseError("malformed chunk size \"\(line.prefix(40))\"")
         }
         return size

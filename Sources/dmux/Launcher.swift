@@ -1,3 +1,4 @@
+import Core
 import Endpoints
 import Foundation
 import LineEditor
@@ -105,8 +106,17 @@ struct Launcher {
         let home = environment["HOME"] ?? NSHomeDirectory()
         let path = environment["DMUX_RC"].flatMap { $0.isEmpty ? nil : $0 }
             ?? "\(environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.config")/dmux/dmuxrc"
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        return await BatchRunner(shell: shell, name: path).run(StreamLineSource(fileHandle: handle), interrupts: .shared)
+        // `DMUX_RC=/dev/null` is how scripts and tests say "no rc file" (as with BASH_ENV).
+        if path == "/dev/null" { return nil }
+        // Read whole through RegularFile: an rc file that is a FIFO or a device hung start-up.
+        let contents: [UInt8]
+        do throws(RegularFile.ReadError) {
+            contents = try RegularFile.read(path)
+        } catch {
+            if error.code != ENOENT { FileHandle.standardError.write(Data("dmux: rc file skipped: \(error)\n".utf8)) }
+            return nil
+        }
+        return await BatchRunner(shell: shell, name: path).run(ScriptedLineSource(contents: contents), interrupts: .shared)
     }
 
     private func usage(_ message: String) -> ExitStatus {

@@ -13,6 +13,16 @@ import Testing
         #expect(r.target(apiVersion: nil, basePath: "") == "/containers/json?all=1")
     }
 
+    /// A base path went into the request line as written: `GET /with space/v1.41/… HTTP/1.1`.
+    @Test func basePathIsEscapedLikeGosURL() {
+        let r = EngineRequests.listContainers(all: true)
+        #expect(r.target(apiVersion: v141, basePath: "/prefix with space") == "/prefix%20with%20space/v1.41/containers/json?all=1")
+        #expect(r.target(apiVersion: v141, basePath: "/prefix%20with%20space") == "/prefix%20with%20space/v1.41/containers/json?all=1")
+        #expect(r.target(apiVersion: v141, basePath: "/é/a?b#c\r\n") == "/%C3%A9/a%3Fb%23c%0D%0A/v1.41/containers/json?all=1")
+        #expect(r.target(apiVersion: v141, basePath: "/100%/x%zz%4") == "/100%25/x%25zz%254/v1.41/containers/json?all=1")
+        #expect(EngineRequests.ping().target(apiVersion: v141, basePath: "/a:b@c/$&+,;=") == "/a:b@c/$&+,;=/_ping")
+    }
+
     @Test func pingIsUnversionedButKeepsBasePath() {
         #expect(EngineRequests.ping().method == "HEAD")
         #expect(EngineRequests.ping(head: false).method == "GET")

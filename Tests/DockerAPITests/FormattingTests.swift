@@ -76,6 +76,41 @@ import Testing
     }
 }
 
+/// Numbers from an engine that no honest engine sends: formatting is total, as Go's is.
+@Suite struct HostileNumberFormattingTests {
+    /// `"Created": -9223372036854775808` made `Int(Double)` trap in the CREATED column.
+    @Test func agesSaturateLikeGosTimeSub() {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        #expect(GoUnits.ago(unixSeconds: Int64.min, now: now) == "292 years ago")
+        #expect(GoUnits.ago(unixSeconds: Int64.max, now: now) == "Less than a second ago")
+        #expect(GoUnits.humanDuration(.nan) == "Less than a second")
+        #expect(GoUnits.humanDuration(.infinity) == "292 years")
+    }
+
+    /// An event `time` beyond the year 2262 overflowed `time * 1e9`; df's sums overflowed Int64.
+    @Test func eventTimesAndDiskUsageSumsDoNotOverflow() throws {
+        let event = try EngineJSON.decode(EngineEvent.self, from: Array(#"{"Type":"container","Action":"start","Actor":{"ID":"a"},"time":9223372036854775807}"#.utf8))
+        #expect(EngineReports.eventLine(event, timeZone: TimeZone(identifier: "UTC")!).hasSuffix(".000000000Z container start a"))
+        let json = #"{"LayersSize":9223372036854775807,"Images":[{"Id":"a","Containers":1,"Size":9223372036854775807,"SharedSize":-9223372036854775807},"#
+            + #"{"Id":"b","Containers":1,"Size":9223372036854775807,"SharedSize":0}],"Containers":[{"Id":"c","SizeRw":9223372036854775807},"#
+            + #"{"Id":"d","SizeRw":9223372036854775807}],"Volumes":[{"Name":"v","UsageData":{"Size":9223372036854775807,"RefCount":0}},"#
+            + #"{"Name":"w","UsageData":{"Size":9223372036854775807,"RefCount":0}}],"BuildCache":[{"ID":"x","Size":9223372036854775807},{"ID":"y","Size":9223372036854775807,"InUse":true}]}"#
+        let usage = try EngineJSON.decode(DiskUsage.self, from: Array(json.utf8))
+        #expect(EngineReports.diskUsageRows(usage).count == 5)
+        #expect(!BuildCacheRow.total(usage.buildCache).isEmpty)
+    }
+
+    /// moby's Port is uint16: a port out of range is no port, and `last + 1` met Int.max.
+    @Test func portsOutOfRangeAreNotPorts() throws {
+        let json = #"[{"Id":"a","Ports":[{"PrivatePort":9223372036854775807,"PublicPort":9223372036854775807,"IP":"0.0.0.0","Type":"tcp"},"#
+            + #"{"PrivatePort":9223372036854775807,"Type":"udp"},{"PrivatePort":80,"PublicPort":-1,"IP":"::","Type":"tcp"}]}]"#
+        let list = try EngineJSON.decode([ContainerSummary].self, from: Array(json.utf8))
+        #expect(list[0].ports.map(\.privatePort) == [0, 0, 80])
+        #expect(list[0].ports.map(\.publicPort) == [nil, nil, nil])
+        #expect(PortsColumn.format(list[0].ports) == "0/udp, 0.0.0.0:0->0/tcp, [::]:0->80/tcp")
+    }
+}
+
 @Suite struct PsColumnTests {
     let now = Date(timeIntervalSince1970: 1_700_000_000)
     let utc = TimeZone(identifier: "UTC")!

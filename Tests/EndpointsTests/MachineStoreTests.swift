@@ -33,6 +33,26 @@ import Testing
         #expect(e.certDirectory == dir)
     }
 
+    /// A port no socket address can hold crashed every start; now it costs that machine alone.
+    @Test func outOfRangePortIsThatMachinesDiagnostic() throws {
+        let ip = "\"IPAddress\": \"127.0.0.1\""
+        for (name, driver, _) in [("big", "\(ip), \"EnginePort\": 70000", "Driver.EnginePort 70000"),
+                                      ("neg", "\(ip), \"DockerPort\": -1", "Driver.DockerPort -1"),
+                                      ("huge", "\(ip), \"EnginePort\": 1e300", "Driver.EnginePort 1e+300"),
+                                      ("text", "\(ip), \"EnginePort\": \"2376\\u001b[31m\"", #"Driver.EnginePort "2376\x1b[31m""#)] {
+            try addMachine(name, MachineFixtures.config(root: root, name: name, driverName: "generic", driver: driver))
+        }
+        try addMachine("good", MachineFixtures.generic(root: root, name: "good", ip: "127.0.0.1", enginePort: 65535))
+        let (endpoints, diagnostics) = MachineStore.load(root: root)
+        #expect(endpoints.map(\.name) == ["good"])
+        #expect(endpoints.first?.address == .tcp(host: "127.0.0.1", port: 65535, basePath: ""))
+        let expected = [("big", "Driver.EnginePort 70000"), ("huge", "Driver.EnginePort 1e+300"), ("neg", "Driver.DockerPort -1"),
+                        ("text", #"Driver.EnginePort "2376\x1b[31m""#)]
+        #expect(diagnostics.map(\.message) == expected.map { name, shown in
+            "machine \(name): \(root)/machines/\(name)/config.json: \(shown) is not a port (0-65535)"
+        })
+    }
+
     @Test func virtualboxDefaultsTo2376() throws {
         try addMachine("dev", MachineFixtures.virtualbox(root: root, name: "dev", ip: "192.168.99.100"))
         let (endpoints, diagnostics) = MachineStore.load(root: root)

@@ -89,6 +89,35 @@ import TLS
     }
 }
 
+extension BadFilesTests {
+    /// Files that crashed or hung every start, even `dmux -c hosts`: ports no socket address can
+    /// hold, and a `ca.pem` that is a FIFO (opening it waited for a writer). One line each, and
+    /// the good machine is up.
+    @Test func portsOutOfRangeAndAFIFOCostOneLineEach() throws {
+        let tls1 = try Fleet.certs("tls1")
+        let tls1Port = try #require(Int(try Fleet.tls1.split(separator: ":").last ?? ""))
+        let store = try MachineFixture(root: NSTemporaryDirectory() + "dmux-badfiles-\(UUID().uuidString)")
+        defer { store.remove() }
+        let fleetFiles = ["ca.pem": tls1 + "/ca.pem", "cert.pem": tls1 + "/cert.pem", "key.pem": tls1 + "/key.pem"]
+        try store.machine("good", port: tls1Port, files: fleetFiles)
+        try store.machine("bigport", port: 70000, files: fleetFiles)
+        try store.machine("negport", port: -1, files: fleetFiles)
+        try store.machine("fifoca", port: tls1Port, files: fleetFiles.filter { $0.key != "ca.pem" })
+        #expect(mkfifo(store.path("fifoca", "ca.pem"), 0o644) == 0)
+
+        let result = try Dmux.run(["-c", "hosts"], environment: ["MACHINE_STORAGE_PATH": store.root])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.lines.contains { $0.hasPrefix("good ") && $0.contains(" up ") }, "\(result)")
+        let machines = store.root + "/machines"
+        let stderr = result.stderr.split(separator: "\n").map(String.init)
+        #expect(stderr.sorted() == [
+            "error: machine bigport: \(machines)/bigport/config.json: Driver.EnginePort 70000 is not a port (0-65535)",
+            "error: machine fifoca: TLS CA unusable: read \(machines)/fifoca/ca.pem: not a regular file (a FIFO)",
+            "error: machine negport: \(machines)/negport/config.json: Driver.EnginePort -1 is not a port (0-65535)",
+        ], "\(result)")
+    }
+}
+
 /// A docker-machine store of the test's own: `machines/NAME/config.json` (docker-machine's
 /// layout, certificate paths inside the machine's folder) and the certificate copies beside it.
 struct MachineFixture {

@@ -22,6 +22,15 @@ import Testing
         #expect(try file.fileCredentials(for: "absent").isEmpty)
     }
 
+    /// A FIFO in place of config.json made the read wait for a writer forever; a missing file
+    /// is still an empty config.
+    @Test func aConfigThatIsAFIFOIsAnErrorAndAMissingOneIsEmpty() throws {
+        #expect(try DockerConfigFile(directory: directory).fileCredentials(for: "r.example").isEmpty)
+        #expect(mkfifo(directory + "/config.json", 0o600) == 0)
+        let error = try #require(throws: ConfigFileError.self) { try DockerConfigFile(directory: directory) }
+        #expect(error.description == "\(directory)/config.json: not a regular file (a FIFO)")
+    }
+
     @Test func writesTabIndentedSortedAuths0600AndKeepsUnknownKeysInPlace() throws {
         try write(#"{"psFormat": "table {{.ID}}", "auths": {"z": {"auth": "eDp5"}}, "future": {"a": [1, true]}}"#)
         var file = try DockerConfigFile(directory: directory)

@@ -14,6 +14,26 @@ import Testing
         #expect(try DockerTimestamp.parse("-5s", now: now) == "1795978905")
     }
 
+    /// A zone offset Foundation cannot hold and a duration past Go's limit trapped (`!`, Int64(_:)).
+    @Test func outOfRangeOffsetsAndDurationsAreRefused() throws {
+        for value in ["2026-11-29T19:01:01+99:99", "2026-11-29T19:01:01-24:00", "2026-11-29T19:01:01+23:60",
+                      "99999999999999999999999h", "2562048h", "-9999999999999999999s"] {
+            #expect(throws: ShellUsageError.self, "\(value)") { try DockerTimestamp.parse(value, now: now) }
+        }
+        #expect(try DockerTimestamp.parse("2026-11-29T19:01:01+18:00", now: now) == "1795914061.000000000")
+        #expect(try DockerTimestamp.parse("2562047h", now: now) == String(1795978900 - 2562047 * 3600))
+    }
+
+    /// `set timeout inf` (or `--timeout 1e300`) trapped in Int(_:).
+    @Test func timeoutsBeyondGosDurationAreRefused() throws {
+        for value in ["inf", "1e300", "1e300ms", "9223372036855s", "nan", "-1", "0"] {
+            #expect(throws: ShellUsageError.self, "\(value)") { try ShellSettings.parseDuration(value) }
+        }
+        #expect(try ShellSettings.parseDuration("1.5") == .milliseconds(1500))
+        #expect(try ShellSettings.parseDuration("2m") == .seconds(120))
+        #expect(try ShellSettings.parseDuration("9223372036s") == .seconds(9223372036))
+    }
+
     @Test func datesBecomeSecondsAndNanoseconds() throws {
         #expect(try DockerTimestamp.parse("2026-11-29T19:01:01Z", now: now) == "1795978861.000000000")
         #expect(try DockerTimestamp.parse("2026-11-29T19:01:01.104840046Z", now: now) == "1795978861.104840046")

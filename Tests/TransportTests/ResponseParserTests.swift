@@ -88,6 +88,11 @@ import Testing
         ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "malformed chunk size"),
         ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nlonger\r\n", "chunk longer than its declared size"),
         ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nfffffffffffffffff\r\n", "malformed chunk size"),
+        // Signs that Int(_:) accepts and Go's net/http refuses.
+        ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n+2\r\n", "malformed chunk size \"+2\""),
+        ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n-0\r\n", "malformed chunk size \"-0\""),
+        ("HTTP/1.1 200 OK\r\nContent-Length: +2\r\n\r\n", "malformed Content-Length \"+2\""),
+        ("HTTP/1.1 200 OK\r\nContent-Length: 99999999999999999999\r\n\r\n", "malformed Content-Length"),
     ])
     func malformedResponsesAreNamed(text: String, words: String) {
         var parser = ResponseParser(expectsBody: true)

@@ -8,14 +8,12 @@ import FuzzSupport
 /// can start and, for containers and strings, end with the matching closing byte.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSONStream(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let input = Array(UnsafeBufferPointer(start: data, count: size))
-    guard let first = input.first else { return 0 }
-    let bytes = Array(input.dropFirst())
+    guard let (first, bytes) = firstByteAndRest(data, size) else { return 0 }
     let piece = Int(first % 13) + 1
     let whole = split([bytes[...]])
-    let pieces = split(stride(from: 0, to: bytes.count, by: piece).map { bytes[$0..<min($0 + piece, bytes.count)] })
-    if whole.values != pieces.values || whole.error != pieces.error {
-        fatalError("split-dependent result: whole \(whole) vs pieces of \(piece) \(pieces)")
+    let inPieces = split(pieces(of: bytes, size: piece))
+    if whole.values != inPieces.values || whole.error != inPieces.error {
+        fatalError("split-dependent result: whole \(whole) vs pieces of \(piece) \(inPieces)")
     }
     for value in whole.values {
         guard let head = value.first, let tail = value.last else { fatalError("empty value") }

@@ -8,16 +8,14 @@ import FuzzSupport
 /// host shows may not depend on how the socket happened to split its bytes.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzStdcopy(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let input = Array(UnsafeBufferPointer(start: data, count: size))
-    guard let first = input.first else { return 0 }
-    let bytes = Array(input.dropFirst())
+    guard let (first, bytes) = firstByteAndRest(data, size) else { return 0 }
     let piece = Int(first % 17) + 1
     // A small maximum so that the too-large path is reachable from small inputs.
     let whole = demultiplex([bytes[...]], maximumFrameSize: 64)
-    let pieces = demultiplex(stride(from: 0, to: bytes.count, by: piece).map { bytes[$0..<min($0 + piece, bytes.count)] },
+    let inPieces = demultiplex(pieces(of: bytes, size: piece),
                              maximumFrameSize: 64)
-    if whole.frames != pieces.frames || whole.error != pieces.error {
-        fatalError("split-dependent result: whole \(whole) vs pieces of \(piece) \(pieces)")
+    if whole.frames != inPieces.frames || whole.error != inPieces.error {
+        fatalError("split-dependent result: whole \(whole) vs pieces of \(piece) \(inPieces)")
     }
     for frame in whole.frames where frame.payload.count > 64 { fatalError("frame over the maximum: \(frame.payload.count)") }
     return 0

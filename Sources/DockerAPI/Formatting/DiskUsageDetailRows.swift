@@ -52,7 +52,7 @@ public struct BuildCacheRow: FormatSubject {
 
     /// The size docker prints after "Build cache usage:": what is not shared with other records.
     public static func total(_ records: [DiskUsage.BuildCacheRecord]) -> String {
-        GoUnits.humanSize(Double(records.filter { !$0.shared }.reduce(Int64(0)) { $0 + $1.size }))
+        GoUnits.humanSize(Double(records.filter { !$0.shared }.reduce(Int64(0)) { $0 &+ $1.size }))
     }
 
     public func field(_ name: String) -> String? {

@@ -9,7 +9,7 @@ public enum EngineReports {
         if e.timeNano != 0 {
             out += GoTime.rfc3339NanoFixed(unixNanos: e.timeNano, timeZone: timeZone) + " "
         } else if e.time != 0 {
-            out += GoTime.rfc3339NanoFixed(unixNanos: e.time * 1_000_000_000, timeZone: timeZone) + " "
+            out += GoTime.rfc3339NanoFixed(unixSeconds: e.time, nanos: 0, timeZone: timeZone) + " "
         }
         out += "\(e.type) \(e.action) \(e.actor.id)"
         if !e.actor.attributes.isEmpty {
@@ -25,35 +25,37 @@ public enum EngineReports {
 
     /// `docker system df` summary rows: TYPE TOTAL ACTIVE SIZE RECLAIMABLE (docker 28 rules).
     public static func diskUsageRows(_ du: DiskUsage) -> [[String]] {
+        // Sizes come from the engine: Int64 arithmetic wraps as Go's int64 does in docker's
+        // formatter (cli/command/formatter/disk_usage.go), where Swift's `+` would trap.
         func reclaim(_ reclaimable: Int64, _ total: Int64) -> String {
-            total > 0 ? "\(GoUnits.humanSize(Double(reclaimable))) (\(reclaimable * 100 / total)%)" : GoUnits.humanSize(Double(reclaimable))
+            total > 0 ? "\(GoUnits.humanSize(Double(reclaimable))) (\(reclaimable &* 100 / total)%)" : GoUnits.humanSize(Double(reclaimable))
         }
         var rows = [["TYPE", "TOTAL", "ACTIVE", "SIZE", "RECLAIMABLE"]]
 
         let activeImages = du.images.filter { $0.containers > 0 }
         let usedImages = activeImages.reduce(Int64(0)) { acc, i in
-            i.size == -1 || i.sharedSize == -1 ? acc : acc + i.size - i.sharedSize
+            i.size == -1 || i.sharedSize == -1 ? acc : acc &+ i.size &- i.sharedSize
         }
         rows.append(["Images", String(du.images.count), String(activeImages.count),
-                     GoUnits.humanSize(Double(du.layersSize)), reclaim(du.layersSize - usedImages, du.layersSize)])
+                     GoUnits.humanSize(Double(du.layersSize)), reclaim(du.layersSize &- usedImages, du.layersSize)])
 
         func isActive(_ c: ContainerSummary) -> Bool {
             ["running", "paused", "restarting"].contains { c.state.contains($0) }
         }
-        let containerSize = du.containers.reduce(Int64(0)) { $0 + ($1.sizeRw ?? 0) }
-        let containerReclaim = du.containers.filter { !isActive($0) }.reduce(Int64(0)) { $0 + ($1.sizeRw ?? 0) }
+        let containerSize = du.containers.reduce(Int64(0)) { $0 &+ ($1.sizeRw ?? 0) }
+        let containerReclaim = du.containers.filter { !isActive($0) }.reduce(Int64(0)) { $0 &+ ($1.sizeRw ?? 0) }
         rows.append(["Containers", String(du.containers.count), String(du.containers.filter(isActive).count),
                      GoUnits.humanSize(Double(containerSize)), reclaim(containerReclaim, containerSize)])
 
-        let volumeSize = du.volumes.reduce(Int64(0)) { $0 + ($1.size == -1 ? 0 : $1.size) }
-        let volumeReclaim = du.volumes.filter { $0.refCount == 0 }.reduce(Int64(0)) { $0 + ($1.size == -1 ? 0 : $1.size) }
+        let volumeSize = du.volumes.reduce(Int64(0)) { $0 &+ ($1.size == -1 ? 0 : $1.size) }
+        let volumeReclaim = du.volumes.filter { $0.refCount == 0 }.reduce(Int64(0)) { $0 &+ ($1.size == -1 ? 0 : $1.size) }
         rows.append(["Local Volumes", String(du.volumes.count), String(du.volumes.filter { $0.refCount > 0 }.count),
                      GoUnits.humanSize(Double(volumeSize)), reclaim(volumeReclaim, volumeSize)])
 
-        let builderSize = du.buildCache.filter { !$0.shared }.reduce(Int64(0)) { $0 + $1.size }
-        let inUse = du.buildCache.filter { $0.inUse && !$0.shared }.reduce(Int64(0)) { $0 + $1.size }
+        let builderSize = du.buildCache.filter { !$0.shared }.reduce(Int64(0)) { $0 &+ $1.size }
+        let inUse = du.buildCache.filter { $0.inUse && !$0.shared }.reduce(Int64(0)) { $0 &+ $1.size }
         rows.append(["Build Cache", String(du.buildCache.count), String(du.buildCache.filter(\.inUse).count),
-                     GoUnits.humanSize(Double(builderSize)), GoUnits.humanSize(Double(builderSize - inUse))])
+                     GoUnits.humanSize(Double(builderSize)), GoUnits.humanSize(Double(builderSize &- inUse))])
         return rows
     }
 

@@ -19,6 +19,12 @@ public enum GoTime {
             nanos += 1_000_000_000
             seconds -= 1
         }
+        return rfc3339NanoFixed(unixSeconds: seconds, nanos: nanos, timeZone: timeZone)
+    }
+
+    /// The same for whole seconds and nanoseconds apart: an event's `time` in seconds cannot
+    /// always be counted in Int64 nanoseconds (`time * 1e9` trapped beyond the year 2262).
+    public static func rfc3339NanoFixed(unixSeconds seconds: Int64, nanos: Int64, timeZone: TimeZone) -> String {
         let date = Date(timeIntervalSince1970: Double(seconds))
         let c = components(date, timeZone)
         let zone = timeZone.secondsFromGMT(for: date) == 0 ? "Z" : offset(date, timeZone, colon: true)

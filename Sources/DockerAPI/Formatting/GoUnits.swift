@@ -4,7 +4,10 @@ import Foundation
 /// sizes and ages read exactly as the docker CLI prints them.
 public enum GoUnits {
     /// "Less than a second", "1 second", "About a minute", "3 hours", "2 weeks", "2 years"…
+    /// A duration the engine's clock or a hostile timestamp makes absurd is clamped as Go's
+    /// `time.Sub` saturates (to ±292 years); NaN is no time at all. `Int(_:)` would trap.
     public static func humanDuration(_ seconds: Double) -> String {
+        let seconds = seconds.isNaN ? 0 : min(max(seconds, -maximumDurationSeconds), maximumDurationSeconds)
         let s = Int(seconds.rounded(.towardZero))
         if s < 1 { return "Less than a second" }
         if s == 1 { return "1 second" }
@@ -20,6 +23,9 @@ public enum GoUnits {
         if hours < 24 * 365 * 2 { return "\(hours / 24 / 30) months" }
         return "\(Int((seconds / 3600).rounded(.towardZero)) / 24 / 365) years"
     }
+
+    /// Go's `time.Duration` limit, `1<<63 - 1` nanoseconds, in seconds.
+    static let maximumDurationSeconds = Double(Int64.max) / 1e9
 
     /// "X ago" for a Unix timestamp, as `docker ps` CREATED and `docker images` CREATED show it.
     public static func ago(unixSeconds: Int64, now: Date) -> String {

@@ -16,8 +16,10 @@ public struct ContainerSummary: Decodable, Sendable, Hashable {
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: AnyKey.self)
             ip = c.optional("IP")
-            privatePort = c.value("PrivatePort", default: 0)
-            publicPort = c.optional("PublicPort")
+            // uint16 in moby's api/types Port: a number out of range is no port (as a type
+            // mismatch is), so the PORTS column's range arithmetic never meets Int.max.
+            privatePort = Int(c.value("PrivatePort", default: UInt16(0)))
+            publicPort = (c.optional("PublicPort") as UInt16?).map(Int.init)
             type = c.value("Type", default: "tcp")
         }
     }

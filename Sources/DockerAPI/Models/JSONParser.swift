@@ -92,26 +92,49 @@ public struct JSONParser {
             case UInt8(ascii: "r"): scalars.append("\r")
             case UInt8(ascii: "b"): scalars.append("\u{08}")
             case UInt8(ascii: "f"): scalars.append("\u{0C}")
-            case UInt8(ascii: "u"):
-                var code = try hex4()
-                if (0xD800..<0xDC00).contains(code), bytes[index...].starts(with: [92, 117]) {
-                    index += 2
-                    let low = try hex4()
-                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                }
-                scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+            case UInt8(ascii: "u"): scalars.append(try unicodeEscape())
             default: scalars.append(Unicode.Scalar(escape))
             }
         }
         throw error("unterminated string")
     }
 
+    /// The scalar of a `\uXXXX` escape (its `\u` already read), joining a UTF-16 surrogate pair.
+    /// Like Go's encoding/json (decode.go, `unquoteBytes`): a surrogate that is not half of a
+    /// valid pair becomes U+FFFD, and an escape after a lone high surrogate is read on its own.
+    private mutating func unicodeEscape() throws(JSONSyntaxError) -> Unicode.Scalar {
+        let code = try hex4()
+        if (0xD800..<0xDC00).contains(code), bytes[index...].starts(with: [92, 117]) {
+            let afterHigh = index
+            index += 2
+            let low = try hex4()
+            if (0xDC00..<0xE000).contains(low), let pair = Unicode.Scalar(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)) {
+                return pair
+            }
+            index = afterHigh
+        }
+        return Unicode.Scalar(code) ?? "\u{FFFD}"
+    }
+
+    /// Four hex digits, nothing else: `UInt32(_:radix:)` alone would also take a sign (`\u+041`).
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-        guard index + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16) else {
-            throw error("bad \\u escape")
+        guard index + 4 <= bytes.count else { throw error("bad \\u escape") }
+        var code: UInt32 = 0
+        for byte in bytes[index..<index + 4] {
+            guard let digit = Self.hexDigit(byte) else { throw error("bad \\u escape") }
+            code = code << 4 | digit
         }
         index += 4
         return code
+    }
+
+    private static func hexDigit(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
     }
 
     private mutating func number() throws(JSONSyntaxError) -> JSONValue {

@@ -52,13 +52,16 @@ public struct APIRequest: Sendable, Hashable {
     /// The request target, e.g. `/base/v1.41/containers/json?all=1`.
     ///
     /// The query is sorted by key (stable), as Go's `url.Values.Encode` does, and escaped with
-    /// `url.QueryEscape` rules; the path with `url.PathEscape`-for-paths rules (`/` kept).
+    /// `url.QueryEscape` rules; the path with `url.PathEscape`-for-paths rules (`/` kept). The
+    /// base path is escaped too, as the Go client's `(&url.URL{Path: …}).String()` does
+    /// (docker/client/request.go `getAPIPath`): it is the path of the URL as written
+    /// (`tcp://h:2376/with space` or `…/with%20space`), so it is unescaped first, as `url.Parse` does.
     public func target(apiVersion: APIVersion?, basePath: String) -> String {
         var result = ""
-        var base = basePath
+        var base = PercentEncoding.unescapePath(basePath)
         while base.hasSuffix("/") { base.removeLast() }
         if !base.isEmpty && !base.hasPrefix("/") { base = "/" + base }
-        result += base
+        result += PercentEncoding.path(base)
         if isVersioned, let apiVersion {
             result += "/v\(apiVersion)"
         }

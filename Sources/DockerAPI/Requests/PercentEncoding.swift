@@ -53,6 +53,26 @@ enum PercentEncoding {
         return sorted.map { query($0.element.name) + "=" + query($0.element.value) }.joined(separator: "&")
     }
 
+    /// `url.PathUnescape`: each valid `%XX` becomes its byte; a `%` not followed by two hex
+    /// digits is kept as written (Go refuses the URL; dmux escapes the `%` instead).
+    static func unescapePath(_ s: String) -> String {
+        guard s.utf8.contains(UInt8(ascii: "%")) else { return s }
+        var out: [UInt8] = []
+        let bytes = Array(s.utf8)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count,
+               let hi = hexValue(bytes[i + 1]), let lo = hexValue(bytes[i + 2]) {
+                out.append(hi << 4 | lo)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Inverse of `query` for `raw` requests typed by the user (`+` is a space).
     static func decodeQueryComponent(_ s: String) -> String {
         var out: [UInt8] = []

@@ -41,6 +41,9 @@ enum DockerTimestamp {
             rest = rest.dropFirst(unit.0.count)
             total += value * unit.1
         }
+        // Go's ParseDuration refuses more than 1<<63-1 ns ("invalid duration"); Int64(_:) of the
+        // resulting date would trap.
+        guard total <= Double(Int64.max) / 1e9 else { return nil }
         return sign * total
     }
 
@@ -66,9 +69,14 @@ enum DockerTimestamp {
                 zone = TimeZone(secondsFromGMT: 0)!
             } else {
                 let sign = offset.hasPrefix("-") ? -1 : 1
-                let hours = Int(offset.dropFirst().prefix(2))!
+                let hours = Int(offset.dropFirst().prefix(2))!  // \d{2} in the pattern
                 let minutes = Int(offset.suffix(2))!
-                zone = TimeZone(secondsFromGMT: sign * (hours * 3600 + minutes * 60))!
+                // Go refuses an offset beyond 24 hours ("time zone offset hour out of range");
+                // Foundation's TimeZone gives nil beyond 18: either way not a time (was a trap).
+                guard hours < 24, minutes < 60, let offsetZone = TimeZone(secondsFromGMT: sign * (hours * 3600 + minutes * 60)) else {
+                    return nil
+                }
+                zone = offsetZone
             }
         }
         var calendar = Calendar(identifier: .gregorian)

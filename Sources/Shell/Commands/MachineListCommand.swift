@@ -18,7 +18,10 @@ enum MachineListCommand {
         }
         var timeout = invocation.settings.timeout
         if let seconds = try invocation.arguments.int("timeout") {
-            guard seconds > 0 else { throw ShellUsageError("invalid --timeout \(seconds): give a number of seconds above 0") }
+            // Counted in Int64 nanoseconds later on, as Go's time.Duration: at most 292 years.
+            guard seconds > 0, seconds <= Int(Int64.max / 1_000_000_000) else {
+                throw ShellUsageError("invalid --timeout \(seconds): give a number of seconds above 0")
+            }
             timeout = .seconds(seconds)
         }
         let records = storage.names().map { name in Result { () throws(MachineError) in try storage.machine(name) } }

@@ -128,7 +128,7 @@ enum ShellCommands {
         usage: "[@TARGETS] reconnect", scope: .shell
     ) { invocation in
         let hosts = invocation.targets.isEmpty ? invocation.shell.registry.sessions : invocation.targets
-        await FanOut(maxInFlight: invocation.shell.settings.fanout, timeout: nil).run(on: hosts) { await $0.ping() }
+        await FanOut(maxInFlight: invocation.shell.settings.fanout, timeout: nil).run(on: hosts) { await $0.reconnect() }
         for host in hosts {
             if let reason = host.status.downReason {
                 invocation.presenter.failure(HostFailure(host: host.name, kind: .unreachable, message: reason))

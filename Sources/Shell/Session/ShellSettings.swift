@@ -48,14 +48,19 @@ public struct ShellSettings: Sendable, Hashable {
     }
 
     /// `10`, `10s`, `500ms`, `2m`.
+    /// At most Go's `time.Duration` (1<<63-1 ns): `Int(_:)` of `inf` or `1e300` trapped, and the
+    /// timeout is later counted in Int64 nanoseconds.
     public static func parseDuration(_ text: String) throws(ShellUsageError) -> Duration {
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60)]
+        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("", 1)]
         for (suffix, scale) in units where text.hasSuffix(suffix) {
-            if let number = Double(text.dropLast(suffix.count)), number > 0 { return .milliseconds(Int(number * scale * 1000)) }
+            if let number = Double(text.dropLast(suffix.count)), number > 0, number * scale * 1000 <= maximumMilliseconds {
+                return .milliseconds(Int(number * scale * 1000))
+            }
         }
-        if let number = Double(text), number > 0 { return .milliseconds(Int(number * 1000)) }
         throw ShellUsageError("invalid duration '\(text)': e.g. 10s, 500ms, 2m")
     }
+
+    static let maximumMilliseconds = Double(Int64.max / 1_000_000)
 
     static func describe(_ duration: Duration) -> String {
         let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
