@@ -16,8 +16,8 @@ import TestSupport
         let path = NSTemporaryDirectory() + "dmux-cwd-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path + "/images", withIntermediateDirectories: true)
         // A script that would say so if it ran instead of the command.
-        try "set format json\nset format\n".write(toFile: path + "/help", atomically: true, encoding: .utf8)
-        try "set format json\nset format\n".write(toFile: path + "/nightly.dmux", atomically: true, encoding: .utf8)
+        try "set timeout 41s\nset timeout\n".write(toFile: path + "/help", atomically: true, encoding: .utf8)
+        try "set timeout 41s\nset timeout\n".write(toFile: path + "/nightly.dmux", atomically: true, encoding: .utf8)
         return path
     }
 
@@ -26,7 +26,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: cwd) }
         let help = try run(in: cwd, ["help"])
         #expect(help.status == 0, "\(help)")
-        #expect(help.stdout.contains("reconnect") && !help.stdout.contains("format json"), "the file ran: \(help)")
+        #expect(help.stdout.contains("reconnect") && !help.stdout.contains("timeout 41s"), "the file ran: \(help)")
         // A directory named like a command does not swallow it either.
         let images = try run(in: cwd, ["images", "--help"])
         #expect(images.status == 0 && images.stdout.contains("Usage:"), "\(images)")
@@ -37,7 +37,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: cwd) }
         for word in ["./help", cwd + "/help", "nightly.dmux"] {
             let result = try run(in: cwd, [word])
-            #expect(result.status == 0 && result.lines == ["format json"], "\(word): \(result)")
+            #expect(result.status == 0 && result.lines == ["timeout 41s"], "\(word): \(result)")
         }
     }
 

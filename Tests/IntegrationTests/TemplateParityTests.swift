@@ -54,7 +54,8 @@ import TestSupport
         let cases: [[String]] = [
             ["ps", "-a", "--filter", "name=\(name)", "--format", #"{{.Names}} {{upper .State}} {{.Label "none"}}|{{printf "%.5s" .Command}}"#],
             ["ps", "-a", "--filter", "name=\(name)", "--format", #"table {{.Names}}\t{{if eq .State "created"}}new{{end}}\t{{pad .Image 1 1}}"#],
-            ["images", "--format", #"{{if eq .Repository "dmux-test/busybox"}}{{.Repository}}:{{.Tag}}{{end}}"#],
+            // One image: docker orders images of equal age unstably (sort.Slice), so a whole list may differ.
+            ["images", "--filter", "reference=dmux-test/busybox", "--format", #"{{if eq .Repository "dmux-test/busybox"}}{{.Repository}}:{{.Tag}}{{end}}"#],
             ["ps", "--format", "{{.Nmes}}"],
             ["images", "--format", "{{range .ID}}{{end}}"],
         ]

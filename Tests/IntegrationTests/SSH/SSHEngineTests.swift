@@ -27,13 +27,13 @@ import TestSupport
             logs -f \(name)
             run --rm --network none \(Fleet.image) sh -c 'echo out; exit 3'
             """, hosts: ["s=\(ssh.url)"])
-        #expect(result.status == 1, "\(result)")
+        // One targeted host prints what docker prints, and ends with the container's status.
+        #expect(result.status == 3, "\(result)")
         let lines = result.lines
         #expect(lines.count == 5, "\(result)")
-        #expect(lines.first?.range(of: #"^s \| [0-9a-f]{64}$"#, options: .regularExpression) != nil, "\(result)")
+        #expect(lines.first?.range(of: #"^[0-9a-f]{64}$"#, options: .regularExpression) != nil, "\(result)")
         #expect(lines.dropFirst().first == "\(name) \(Fleet.image)", "one host and a template: docker's own lines\n\(result)")
-        #expect(Array(lines.dropFirst(2)) == ["s | one", "s | two", "s | out"], "\(result)")
-        #expect(result.stderr.contains("s: exit code 3"), "\(result)")
+        #expect(Array(lines.dropFirst(2)) == ["one", "two", "out"], "\(result)")
 
         let piped = try dmux("exec -i \(name) cat", hosts: ["s=\(ssh.url)"], stdin: "")
         // The container has exited by now: exec is refused by the engine, through ssh, in its words.
@@ -152,7 +152,7 @@ import TestSupport
             "unset DOCKER_TLS_VERIFY", "unset DOCKER_TLS", "unset DOCKER_CERT_PATH",
             "export DOCKER_HOST=\"\(ssh.url)\"", "export DOCKER_MACHINE_NAME=\"s\"",
             "# Run this command to configure your shell: ", "# eval $(dmux env s)",
-            "s | \(ssh.url)||s",
+            "\(ssh.url)||s",
         ], "\(result)")
     }
 
