@@ -20,7 +20,7 @@ public struct SSHDestination: Sendable, Hashable, CustomStringConvertible {
     /// Canonical URL: `ssh://user@host:port/path`, IPv6 hosts in brackets.
     public var description: String {
         var url = "ssh://" + (user.map { $0 + "@" } ?? "")
-        url += port.map { GoNet.joinHostPort(host, String($0)) } ?? (host.contains(":") ? "[\(host)]" : host)
+        url += port.map { GoNet.joinHostPort(host, String($0)) } ?? (host.utf8.contains(UInt8(ascii: ":")) ? "[\(host)]" : host)
         return url + socketPath
     }
 
@@ -38,48 +38,60 @@ public struct SSHDestination: Sendable, Hashable, CustomStringConvertible {
         if rest.utf8.contains(where: { $0 < 0x20 || $0 == 0x7f }) {
             throw Refusal(parse: "net/url: invalid control character in URL")
         }
+        // Byte positions, as Go's net/url reads the URL: a combining mark after `[` or `:` must not
+        // fuse with it into one Character and hide it.
+        func position(of byte: Character, in text: Substring, last: Bool = false) -> String.Index? {
+            let ascii = byte.asciiValue!
+            return last ? text.utf8.lastIndex(of: ascii) : text.utf8.firstIndex(of: ascii)
+        }
+        func after(_ index: String.Index, in text: Substring) -> String.Index { text.utf8.index(after: index) }
         var s = Substring(rest)
         var fragment = ""
-        if let hash = s.firstIndex(of: "#") {
-            fragment = String(s[s.index(after: hash)...])
+        if let hash = position(of: "#", in: s) {
+            fragment = String(s[after(hash, in: s)...])
             s = s[..<hash]
         }
         var query = ""
-        if let mark = s.firstIndex(of: "?") {
-            query = String(s[s.index(after: mark)...])
+        if let mark = position(of: "?", in: s) {
+            query = String(s[after(mark, in: s)...])
             s = s[..<mark]
         }
-        let slash = s.firstIndex(of: "/") ?? s.endIndex
+        let slash = position(of: "/", in: s) ?? s.endIndex
         var authority = s[..<slash]
         let path = String(s[slash...])
         var user: String?
         var hasPassword = false
-        if let at = authority.lastIndex(of: "@") {
+        if let at = position(of: "@", in: authority, last: true) {
             let info = authority[..<at]
-            if let colon = info.firstIndex(of: ":") {
+            if let colon = position(of: ":", in: info) {
                 user = String(info[..<colon])
                 hasPassword = true
             } else {
                 user = String(info)
             }
-            authority = authority[authority.index(after: at)...]
+            authority = authority[after(at, in: authority)...]
         }
         let host: String
         var portText = ""
-        if authority.first == "[" {
-            guard let close = authority.firstIndex(of: "]") else {
+        if authority.utf8.first == UInt8(ascii: "[") {
+            guard let close = position(of: "]", in: authority) else {
                 throw Refusal(parse: "missing ']' in host")
             }
-            host = String(authority[authority.index(after: authority.startIndex)..<close])
-            portText = String(authority[authority.index(after: close)...])
-        } else if let colon = authority.lastIndex(of: ":") {
+            host = String(authority[after(authority.startIndex, in: authority)..<close])
+            portText = String(authority[after(close, in: authority)...])
+        } else if let colon = position(of: ":", in: authority, last: true) {
             host = String(authority[..<colon])
             portText = String(authority[colon...])
         } else {
             host = String(authority)
         }
+        // Go's net/url refuses ASCII a host may not hold (a space, `{`…); a bracket inside a host
+        // could not be written back as a URL either (`[a]b]`).
+        if let bad = host.unicodeScalars.first(where: { $0.isASCII && !Self.hostScalars.contains($0) }) {
+            throw Refusal(parse: "invalid character \"\(bad)\" in host name")
+        }
         if !portText.isEmpty {
-            guard portText.first == ":", portText.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            guard portText.utf8.first == UInt8(ascii: ":"), portText.utf8.dropFirst().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
                 throw Refusal(parse: "invalid port \"\(portText)\" after host")
             }
         }
@@ -96,6 +108,9 @@ public struct SSHDestination: Sendable, Hashable, CustomStringConvertible {
         }
         return SSHDestination(user: user.flatMap { $0.isEmpty ? nil : $0 }, host: host, port: port, socketPath: path)
     }
+
+    /// ASCII that Go's `shouldEscape(c, encodeHost)` lets into a host, brackets aside.
+    private static let hostScalars = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~!$&'()*+,;=:<>\"%".unicodeScalars)
 
     /// Why an ssh URL is refused: either `url.Parse` failed, or docker's `ssh.NewSpec` said no.
     struct Refusal: Error {

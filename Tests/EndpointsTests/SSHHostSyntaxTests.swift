@@ -46,6 +46,13 @@ import Testing
         #expect(refusal("ssh://u:@h") == "ssh host connection is not valid: invalid SSH URL: plain-text password is not supported")
     }
 
+    /// Found by FuzzHostSyntax: a host holding a bracket printed as a URL that does not parse.
+    @Test func aBracketInsideTheHostIsRefused() {
+        #expect(refusal("ssh://use[::1]:s:/x")?.hasSuffix(#"invalid character "[" in host name"#) == true)
+        #expect(refusal("ssh://a]b") != nil)
+        #expect(refusal("ssh:// ?") == #"parse "ssh:// ?": invalid character " " in host name"#)
+    }
+
     @Test func aQueryIsRefused() {
         #expect(refusal("ssh://h?x=1") == #"ssh host connection is not valid: invalid SSH URL: query parameters are not allowed: "x=1""#)
     }

@@ -14,6 +14,7 @@ public func fuzzHostSyntax(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             // A base path is printed unescaped, and the docker CLI's quirks (trimming, the `]:`
             // suffix rule) apply to it on reading; only plain paths are expected to read back.
             if case .tcp(_, _, let path) = address, !path.unicodeScalars.allSatisfy(isPlainPathScalar) { continue }
+            if case .ssh(let destination) = address, !destination.socketPath.unicodeScalars.allSatisfy(isPlainPathScalar) { continue }
             guard let again = try? HostSyntax.parse(address.description, defaultToTLS: tls) else {
                 fatalError("\(text.debugDescription) parsed as \(address.description.debugDescription), which does not parse")
             }
