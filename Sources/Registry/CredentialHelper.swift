@@ -66,22 +66,12 @@ public struct CredentialHelper: Sendable {
             close(stdinPipe[0]); close(stdinPipe[1])
             throw CredentialHelperError(helper: program, action: action, message: "cannot create a pipe")
         }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 2)
-        dmux_spawn_closefrom(&actions, 3)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        dmux_spawnattr_fresh_group(&attributes)
         let argv = [strdup(program), strdup(action), nil]
         let envp = environment.map { strdup("\($0)=\($1)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, program, &actions, &attributes, argv, envp)
+        // The one spawn helper: clean signals, a group of its own, nothing of ours but the pipes.
+        let spawned = dmux_spawn(&pid, program, argv, envp, stdinPipe[0], stdoutPipe[1], stdoutPipe[1], 1)
         close(stdinPipe[0])
         close(stdoutPipe[1])
         guard spawned == 0 else {
