@@ -4,7 +4,13 @@ struct TemplateFunctions: Sendable {
     typealias Function = @Sendable ([TemplateValue]) throws(TemplateFunctionError) -> TemplateValue
 
     let table: [String: Function]
-    var names: Set<String> { Set(table.keys).union(["and", "or"]) }
+    /// What the parser accepts as a function name: made once, not per parsed template.
+    let names: Set<String>
+
+    private init(table: [String: Function]) {
+        self.table = table
+        names = Set(table.keys).union(["and", "or"])
+    }
 
     static let standard = TemplateFunctions(table: builtins.merging(docker) { $1 })
 
