@@ -28,12 +28,13 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "CPosix"),
-        // What several modules share and none owns: reading a file from outside safely.
-        .target(name: "Core"),
-        .target(name: "DockerAPI"),
+        // What several modules share and none owns: JSON values, Go-compatible quoting, host:port,
+        // durations and line splitting, the OpenSSL error queue, reading a file from outside safely.
+        .target(name: "Core", dependencies: ["COpenSSL"]),
+        .target(name: "DockerAPI", dependencies: ["Core"]),
         .target(name: "Endpoints", dependencies: ["COpenSSL", "Core"]),
-        .target(name: "Registry", dependencies: ["Core", "DockerAPI", "CPosix"]),
-        .target(name: "Machines", dependencies: ["COpenSSL", "Core", "Endpoints", "DockerAPI"]),
+        .target(name: "Registry", dependencies: ["Core", "CPosix"]),
+        .target(name: "Machines", dependencies: ["COpenSSL", "Core", "Endpoints"]),
         .target(name: "TLS", dependencies: [
             "COpenSSL", "Core",
             .product(name: "NIOCore", package: "swift-nio"),
@@ -52,7 +53,7 @@ let package = Package(
         ]),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
         .target(name: "Shell", dependencies: [
-            "DockerAPI", "Endpoints", "Transport", "FanOut", "LineEditor", "Machines", "CPosix", "Registry",
+            "Core", "DockerAPI", "Endpoints", "Transport", "FanOut", "LineEditor", "Machines", "CPosix", "Registry",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -66,10 +67,10 @@ let package = Package(
         // Process.waitUntilExit was seen to hang for good in CI).
         .target(name: "TestSupport", dependencies: ["CPosix"], path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
-        .testTarget(name: "DockerAPITests", dependencies: ["DockerAPI", "TestSupport"]),
+        .testTarget(name: "DockerAPITests", dependencies: ["Core", "DockerAPI", "TestSupport"]),
         .testTarget(name: "EndpointsTests", dependencies: ["Endpoints"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "TestSupport"]),
-        .testTarget(name: "MachinesTests", dependencies: ["Machines", "Endpoints", "DockerAPI", "TestSupport"]),
+        .testTarget(name: "MachinesTests", dependencies: ["Core", "Machines", "Endpoints", "TestSupport"]),
         .testTarget(name: "TLSTests", dependencies: [
             "TLS", "TestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
@@ -81,7 +82,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "FanOut", "DockerAPI"]),
+        .testTarget(name: "ShellTests", dependencies: ["Core", "Shell", "FanOut", "DockerAPI"]),
         .testTarget(name: "IntegrationTests", dependencies: [
             "Endpoints", "Transport", "DockerAPI", "TLS", "FanOut", "TestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
@@ -101,7 +102,7 @@ if Context.environment["DMUX_FUZZ"] == "1" {
     for (name, modules) in [("FuzzCommandLine", ["Shell"]), ("FuzzHostSyntax", ["Endpoints"]), ("FuzzStdcopy", ["DockerAPI"]),
                             ("FuzzJSONStream", ["DockerAPI"]), ("FuzzMachineConfig", ["Endpoints"]),
                             ("FuzzContextMeta", ["Endpoints"]), ("FuzzResponseParser", ["Transport"]),
-                            ("FuzzRCFile", ["Shell", "Endpoints"]), ("FuzzEngineAnswer", ["Shell", "DockerAPI"])] {
+                            ("FuzzRCFile", ["Shell", "Endpoints"]), ("FuzzEngineAnswer", ["Shell", "DockerAPI", "Core"])] {
         package.targets.append(.executableTarget(
             name: name, dependencies: ["FuzzSupport"] + modules.map { .target(name: $0) } + nio, path: "Fuzz/Sources/\(name)"))
     }

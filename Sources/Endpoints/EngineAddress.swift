@@ -1,3 +1,5 @@
+import Core
+
 /// Where one Docker engine listens, already normalised (docker CLI defaults applied).
 public enum EngineAddress: Sendable, Hashable, CustomStringConvertible {
     /// A unix domain socket path.

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Host strings as the docker CLI reads them.
@@ -63,9 +64,9 @@ public enum HostSyntax {
         case "fd":
             return try parseFD(rest, input: value)
         case "tcp", "http", "https":
-            let parts: GoNet.URLParts
-            do throws(GoNet.URLError) {
-                parts = try GoNet.parseAuthorityAndPath(rest)
+            let parts: GoURL.URLParts
+            do throws(GoURL.URLError) {
+                parts = try GoURL.parseAuthorityAndPath(rest)
             } catch {
                 throw HostSyntaxError(input: value, message: "invalid docker host `\(value)`: \(describe(error))")
             }
@@ -101,9 +102,9 @@ public enum HostSyntax {
             throw HostSyntaxError(input: input, message: "invalid proto, expected tcp: \(tryAddr)")
         }
         if addr.goHasSuffix("]:") { addr += String(defaultHTTPPort) }
-        let parts: GoNet.URLParts
-        do throws(GoNet.URLError) {
-            parts = try GoNet.parseAuthorityAndPath(addr)
+        let parts: GoURL.URLParts
+        do throws(GoURL.URLError) {
+            parts = try GoURL.parseAuthorityAndPath(addr)
         } catch {
             throw HostSyntaxError(input: input, message: "parse \"tcp://\(addr)\": \(describe(error))")
         }
@@ -148,7 +149,7 @@ public enum HostSyntax {
         return String(p)
     }
 
-    private static func describe(_ error: GoNet.URLError) -> String {
+    private static func describe(_ error: GoURL.URLError) -> String {
         switch error {
         case .controlCharacter: return "net/url: invalid control character in URL"
         case .invalidPort(let port): return "invalid port \"\(port)\" after host"

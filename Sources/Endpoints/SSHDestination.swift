@@ -1,3 +1,5 @@
+import Core
+
 /// Where an `ssh://[user@]host[:port][/remote/socket]` engine is: the SSH login, and the socket the
 /// remote `docker system dial-stdio` should dial (docker/cli cli/connhelper/ssh/ssh.go `Spec`).
 public struct SSHDestination: Sendable, Hashable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 internal import COpenSSL
+import Core
 import Foundation
 
 /// An X.509 certificate (libcrypto `X509`), owned and freed by this object.
@@ -11,7 +12,7 @@ public final class Certificate: @unchecked Sendable {
 
     /// Reads the first PEM certificate of `pem`.
     public static func read(pem: [UInt8], file: String) throws(OpenSSLFailure) -> Certificate {
-        ERR_clear_error()
+        OpenSSLErrorQueue.clear()
         let bio = try MemoryBIO(pem)
         guard let x509 = PEM_read_bio_X509(bio.pointer, nil, nil, nil) else { throw .drain("reading the certificate \(file)") }
         return Certificate(owning: x509)
@@ -19,7 +20,7 @@ public final class Certificate: @unchecked Sendable {
 
     /// PEM `-----BEGIN CERTIFICATE-----`.
     public func pem() throws(OpenSSLFailure) -> [UInt8] {
-        ERR_clear_error()
+        OpenSSLErrorQueue.clear()
         let bio = try MemoryBIO()
         try OpenSSLFailure.check(PEM_write_bio_X509(bio.pointer, pointer), "writing a certificate")
         return bio.drain()
@@ -33,7 +34,7 @@ public final class Certificate: @unchecked Sendable {
 
     /// True when `key` is this certificate's private key.
     public func matches(_ key: RSAKey) -> Bool {
-        defer { ERR_clear_error() }
+        defer { OpenSSLErrorQueue.clear() }
         return X509_check_private_key(pointer, key.pointer) == 1
     }
 
@@ -49,7 +50,7 @@ public final class Certificate: @unchecked Sendable {
         _ profile: CertificateProfile, organization: String, key: RSAKey,
         issuer: (certificate: Certificate, key: RSAKey)?, now: Date = Date()
     ) throws(OpenSSLFailure) -> Certificate {
-        ERR_clear_error()
+        OpenSSLErrorQueue.clear()
         guard let x509 = X509_new() else { throw .drain("allocating a certificate") }
         let certificate = Certificate(owning: x509)
         try OpenSSLFailure.check(X509_set_version(x509, 2), "setting the certificate version")

@@ -1,5 +1,4 @@
-import DockerAPI
-import Foundation
+import Core
 
 /// `machines/NAME/config.json` as docker-machine v0.16 writes it for the `none` driver
 /// (docker-reference §3.2): ConfigVersion 3, `Driver.URL`, `IPAddress` = host:port, and the full
@@ -95,12 +94,8 @@ struct SavedMachineConfig {
     let serverCertSANs: [String]
 
     init(contents: [UInt8], file: String) throws(MachineError) {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(contents))) as? [String: Any] else {
-            throw MachineError(.failed, "\(file): malformed JSON")
-        }
-        let driver = object["Driver"] as? [String: Any]
-        let auth = (object["HostOptions"] as? [String: Any])?["AuthOptions"] as? [String: Any]
-        driverURL = (driver?["URL"] as? String).flatMap { $0.isEmpty ? nil : $0 }
-        serverCertSANs = auth?["ServerCertSANs"] as? [String] ?? []
+        guard let object = try? JSONObject.parse(contents) else { throw MachineError(.failed, "\(file): malformed JSON") }
+        driverURL = object.object("Driver")?.string("URL").flatMap { $0.isEmpty ? nil : $0 }
+        serverCertSANs = object.object("HostOptions")?.object("AuthOptions")?.strings("ServerCertSANs") ?? []
     }
 }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// How docker-machine logs in to a machine: `Driver.IPAddress`, `SSHUser` (default `root`),
@@ -26,32 +27,25 @@ public struct MachineSSHLogin: Sendable, Hashable {
 
     /// Reads the SSH fields of a `config.json`.
     public init(machine: String, config contents: [UInt8], file: String) throws(MachineError) {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(contents))) as? [String: Any] else {
-            throw MachineError(.failed, "\(file): malformed JSON")
-        }
-        let driver = object["Driver"] as? [String: Any] ?? [:]
-        let ip = (driver["IPAddress"] as? String)?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard let object = try? JSONObject.parse(contents) else { throw MachineError(.failed, "\(file): malformed JSON") }
+        let driver = object.object("Driver") ?? JSONObject([])
+        let ip = driver.string("IPAddress")?.trimmingCharacters(in: .whitespaces) ?? ""
         guard !ip.isEmpty else {
             throw MachineError(.failed, "machine \(machine): \(file) has no Driver.IPAddress (has the machine ever been started?)")
         }
         self.machine = machine
         ipAddress = ip
         host = Self.hostPart(of: ip)
-        user = (driver["SSHUser"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? "root"
-        let port = (driver["SSHPort"] as? Int) ?? 0
+        user = driver.string("SSHUser").flatMap { $0.isEmpty ? nil : $0 } ?? "root"
+        let port = driver.int("SSHPort") ?? 0
         self.port = port > 0 ? port : 22
-        keyPath = (driver["SSHKeyPath"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+        keyPath = driver.string("SSHKeyPath").flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// `host` of `host:port` or `[v6]:port`; an address without a port as it is.
     static func hostPart(of address: String) -> String {
-        if address.hasPrefix("["), let close = address.firstIndex(of: "]") {
-            return String(address[address.index(after: address.startIndex)..<close])
-        }
-        if address.filter({ $0 == ":" }).count == 1, let colon = address.firstIndex(of: ":") {
-            return String(address[..<colon])
-        }
-        return address
+        if let (host, _) = GoNet.splitHostPort(address) { return host }
+        return address.hasPrefix("[") && address.hasSuffix("]") ? String(address.dropFirst().dropLast()) : address
     }
 
     /// docker-machine's `baseSSHArgs` less what weakens host-key checking (and less

@@ -1,3 +1,4 @@
+import Core
 import Endpoints
 import Foundation
 
@@ -53,8 +54,8 @@ public struct MachineStorage: Sendable {
             let stagedPaths = MachinePaths(directory: staging)
             try writeServerFiles(stagedPaths, name: name, host: host, sans: sans, authority: authority, bootstrap: bootstrap)
             try copyClientFiles(into: stagedPaths)
-            let canonicalURL = "tcp://" + Self.joinHostPort(host, port)
-            let config = MachineConfigFile(name: name, url: canonicalURL, hostPort: Self.joinHostPort(host, port), layout: layout, sans: sans)
+            let canonicalURL = "tcp://" + GoNet.joinHostPort(host, port)
+            let config = MachineConfigFile(name: name, url: canonicalURL, hostPort: GoNet.joinHostPort(host, port), layout: layout, sans: sans)
             try StoreFiles.write(config.render(), to: stagedPaths.config, mode: 0o600)
             try replace(paths.directory, with: staging)
             return MachineCreation(name: name, url: canonicalURL, port: port, paths: paths, madeInStore: made)
@@ -176,10 +177,6 @@ public struct MachineStorage: Sendable {
             throw MachineError(.usage, "invalid --url \"\(url)\": expected tcp://ADDR:PORT with no path")
         }
         return (host, port)
-    }
-
-    static func joinHostPort(_ host: String, _ port: Int) -> String {
-        host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 }
 

@@ -1,4 +1,4 @@
-internal import COpenSSL
+import Core
 
 /// A libcrypto call that failed, in words: what we were doing and OpenSSL's own reasons, read
 /// from its error queue right where the call failed.
@@ -14,12 +14,7 @@ public struct OpenSSLFailure: Error, CustomStringConvertible, Sendable {
 
     /// Drains the error queue into a failure for `operation`.
     static func drain(_ operation: String) -> OpenSSLFailure {
-        var reasons: [String] = []
-        while case let code = ERR_get_error(), code != 0 {
-            let text = ERR_reason_error_string(code).map { String(cString: $0) } ?? "error \(code)"
-            if !reasons.contains(text) { reasons.append(text) }
-        }
-        return OpenSSLFailure(operation: operation, reasons: reasons)
+        OpenSSLFailure(operation: operation, reasons: OpenSSLErrorQueue.reasons(OpenSSLErrorQueue.drain()))
     }
 
     /// Throws a drained failure unless `result` is 1 (libcrypto's success).

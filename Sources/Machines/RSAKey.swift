@@ -1,4 +1,5 @@
 internal import COpenSSL
+import Core
 
 /// An RSA private key (libcrypto `EVP_PKEY`), owned and freed by this object.
 ///
@@ -13,7 +14,7 @@ public final class RSAKey: @unchecked Sendable {
 
     /// A fresh key of `bits` bits (docker-machine: 2048).
     public static func generate(bits: Int32 = 2048) throws(OpenSSLFailure) -> RSAKey {
-        ERR_clear_error()
+        OpenSSLErrorQueue.clear()
         guard let context = EVP_PKEY_CTX_new_id(EVP_PKEY_RSA, nil) else { throw .drain("creating an RSA key generator") }
         defer { EVP_PKEY_CTX_free(context) }
         try OpenSSLFailure.check(EVP_PKEY_keygen_init(context), "starting RSA key generation")
@@ -31,7 +32,7 @@ public final class RSAKey: @unchecked Sendable {
             throw OpenSSLFailure(operation: "reading the private key \(file)",
                                  reasons: ["the key is encrypted; dmux cannot use encrypted keys (docker-machine never writes them)"])
         }
-        ERR_clear_error()
+        OpenSSLErrorQueue.clear()
         let bio = try MemoryBIO(pem)
         guard let key = PEM_read_bio_PrivateKey(bio.pointer, nil, { _, _, _, _ in -1 }, nil) else {
             throw .drain("reading the private key \(file)")
@@ -48,7 +49,7 @@ public final class RSAKey: @unchecked Sendable {
 
     /// PEM `-----BEGIN RSA PRIVATE KEY-----` (PKCS#1, unencrypted).
     public func pemPKCS1() throws(OpenSSLFailure) -> [UInt8] {
-        ERR_clear_error()
+        OpenSSLErrorQueue.clear()
         let bio = try MemoryBIO()
         try OpenSSLFailure.check(
             PEM_write_bio_PrivateKey_traditional(bio.pointer, pointer, nil, nil, 0, nil, nil), "writing a PKCS#1 private key")

@@ -1,5 +1,5 @@
 internal import CPosix
-import DockerAPI
+import Core
 import Foundation
 
 /// A `docker-credential-NAME` program on PATH, spoken to as the docker CLI speaks to it
@@ -38,11 +38,11 @@ public struct CredentialHelper: Sendable {
 
     public func store(_ credentials: RegistryCredentials) throws(CredentialHelperError) {
         let token = !credentials.identityToken.isEmpty
-        let payload = "{" + [
-            GoJSON.quote("ServerURL") + ":" + GoJSON.quote(credentials.serverAddress),
-            GoJSON.quote("Username") + ":" + GoJSON.quote(token ? "<token>" : credentials.username),
-            GoJSON.quote("Secret") + ":" + GoJSON.quote(token ? credentials.identityToken : credentials.password),
-        ].joined(separator: ",") + "}"
+        let payload = GoJSON.object(fields: [
+            ("ServerURL", credentials.serverAddress),
+            ("Username", token ? "<token>" : credentials.username),
+            ("Secret", token ? credentials.identityToken : credentials.password),
+        ])
         let (status, out) = try run("store", input: payload)
         guard status == 0 else {
             throw CredentialHelperError(helper: program, action: "store", message: String(decoding: out, as: UTF8.self))

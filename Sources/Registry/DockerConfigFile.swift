@@ -1,5 +1,4 @@
 import Core
-import DockerAPI
 import Foundation
 
 /// `config.json` of the docker CLI (docker/cli: cli/config/configfile/file.go), read and written

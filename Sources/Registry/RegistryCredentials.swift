@@ -1,4 +1,4 @@
-import DockerAPI
+import Core
 import Foundation
 
 /// One registry's credentials, as docker's `types.AuthConfig` holds them. Never printed: its
@@ -28,7 +28,7 @@ public struct RegistryCredentials: Sendable, Hashable, CustomStringConvertible {
         if !password.isEmpty { fields.append(("password", password)) }
         if !serverAddress.isEmpty { fields.append(("serveraddress", serverAddress)) }
         if !identityToken.isEmpty { fields.append(("identitytoken", identityToken)) }
-        return "{" + fields.map { GoJSON.quote($0.0) + ":" + GoJSON.quote($0.1) }.joined(separator: ",") + "}"
+        return GoJSON.object(fields: fields)
     }
 
     /// `X-Registry-Auth`: URL-safe base64 (with padding) of `json` (moby api/pkg/authconfig `Encode`).

@@ -1,4 +1,5 @@
 internal import COpenSSL
+import Core
 
 /// The steps shared by client and server contexts: protocol floor, trust pool, certificate and key.
 /// Each step reads its file itself (see `PEMFile`) so that every error names the file it is about.

@@ -1,3 +1,5 @@
+import Core
+
 /// A TLS failure a user can act on: one line naming what failed and the file, host or peer involved.
 ///
 /// `kind` lets callers decide (retry a closed connection, never retry a verify failure); `detail` is the

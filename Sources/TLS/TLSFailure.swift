@@ -1,3 +1,5 @@
+import Core
+
 /// What OpenSSL reported when a call failed, captured on the spot (the error queue is thread-local and
 /// the next call clears it). `TLSFailureTranslator` turns it into words.
 struct TLSFailure: Sendable, Equatable {

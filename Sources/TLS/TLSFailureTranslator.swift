@@ -1,4 +1,5 @@
 internal import COpenSSL
+import Core
 
 /// Turns OpenSSL's view of a failure into one line for the user, with the file or name to check.
 /// Pure: no OpenSSL state is read here, so every rule is testable from a hand-made `TLSFailure`.

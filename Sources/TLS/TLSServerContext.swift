@@ -1,4 +1,5 @@
 internal import COpenSSL
+import Core
 
 /// A configured server SSL_CTX, for tests and the fake engine: certificate and key, and, when a
 /// client-CA file is given, client certificates required and verified against it (`--tlsverify`).

@@ -1,4 +1,5 @@
 internal import COpenSSL
+import Core
 import NIOCore
 
 /// One SSL connection over two memory BIOs: network bytes go into `rbio`, OpenSSL's output collects in

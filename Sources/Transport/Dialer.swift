@@ -1,3 +1,4 @@
+import Core
 import Endpoints
 import NIOConcurrencyHelpers
 import NIOCore
@@ -19,7 +20,7 @@ struct Dialer: Sendable {
 
     var hostHeader: String {
         switch address {
-        case .tcp(let host, let port, _): host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        case .tcp(let host, let port, _): GoNet.joinHostPort(host, port)
         default: "docker"
         }
     }

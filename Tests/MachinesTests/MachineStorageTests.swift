@@ -1,4 +1,4 @@
-import DockerAPI
+import Core
 import Endpoints
 import Foundation
 @testable import Machines
@@ -50,7 +50,7 @@ import Testing
             -H=tcp://127.0.0.1:12376
 
             """)
-        #expect(GoJSON.strconvQuote("/a \"b\"\\c\td\u{1}") == #""/a \"b\"\\c\td\x01""#)
+        #expect(GoStrconv.quote("/a \"b\"\\c\td\u{1}") == #""/a \"b\"\\c\td\x01""#)
         #expect(GoJSON.quote("a<b>&\"") == #""a\u003cb\u003e\u0026\"""#)
     }
 

@@ -10,8 +10,7 @@ import Testing
         #expect(SSHRemoteCommand.line(["docker", "system", "dial-stdio"]) == "docker system dial-stdio")
         #expect(SSHRemoteCommand.line(["docker", "--host=unix:///run/my docker.sock", "system", "dial-stdio"])
             == "docker '--host=unix:///run/my docker.sock' system dial-stdio")
-        #expect(SSHRemoteCommand.quote("it's") == #"'it'\''s'"#)
-        #expect(SSHRemoteCommand.quote("$(reboot)") == "'$(reboot)'")
+        #expect(SSHRemoteCommand.line(["echo", "it's", "$(reboot)"]) == #"echo 'it'\''s' '$(reboot)'"#)
     }
 
     @Test func theUsersOptionsComeFirstAndTheURLsLoginLast() {

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// A container as `docker ps` shows it (docker/cli formatter/container.go).
@@ -59,7 +60,7 @@ public struct ContainerRow: FormatSubject {
 
     /// `"sh -c 'whi…"`: Go-quoted, cut to 20 columns unless `--no-trunc`.
     public var command: String {
-        GoJSON.strconvQuote(truncate ? DockerColumns.ellipsis(container.command, 20) : container.command)
+        GoStrconv.quote(truncate ? DockerColumns.ellipsis(container.command, 20) : container.command)
     }
 
     public var createdAt: String { GoTime.string(unixSeconds: container.created, timeZone: timeZone) }
@@ -129,7 +130,7 @@ public enum PortsColumn {
             if let ip = port.ip, !ip.isEmpty {
                 let pub = port.publicPort ?? 0
                 if pub != current {
-                    hostMappings.append("\(joinHostPort(ip, String(pub)))->\(current)/\(port.type)")
+                    hostMappings.append("\(GoNet.joinHostPort(ip, String(pub)))->\(current)/\(port.type)")
                     continue
                 }
                 key = ip + "/" + port.type
@@ -160,11 +161,7 @@ public enum PortsColumn {
         let ip = parts.count > 1 ? parts[0] : ""
         var group = String(first)
         if first != last { group += "-\(last)" }
-        if !ip.isEmpty { group = "\(joinHostPort(ip, group))->\(group)" }
+        if !ip.isEmpty { group = "\(GoNet.joinHostPort(ip, group))->\(group)" }
         return group + "/" + proto
-    }
-
-    private static func joinHostPort(_ host: String, _ port: String) -> String {
-        host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 }

@@ -1,3 +1,5 @@
+import Core
+
 /// Something a `--format` template can render: a record with docker's Go field names.
 public protocol FormatSubject: Sendable {
     /// "container", "image"… for error messages.

@@ -1,3 +1,5 @@
+import Core
+
 /// One entry of `GET /containers/json`.
 public struct ContainerSummary: Decodable, Sendable, Hashable {
     public struct Port: Decodable, Sendable, Hashable {

@@ -1,3 +1,5 @@
+import Core
+
 /// One line of a pull/push/load/build/import progress stream (docker-reference §6.5). A line
 /// with `error` is an in-band failure after HTTP 200.
 public struct JSONMessage: Decodable, Sendable, Hashable {

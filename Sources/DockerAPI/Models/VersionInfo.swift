@@ -1,3 +1,5 @@
+import Core
+
 /// `GET /version`.
 public struct VersionInfo: Decodable, Sendable, Hashable {
     public struct Component: Decodable, Sendable, Hashable {

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Engine API `filters`: values of one key are OR-ed, different keys AND-ed (docker-reference §6.6).

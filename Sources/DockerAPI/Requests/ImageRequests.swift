@@ -1,3 +1,5 @@
+import Core
+
 /// Requests that move images between registries, engines and files (docker-reference §8, §9;
 /// moby api/swagger.yaml). Credentials arrive already encoded: DockerAPI holds no secrets.
 extension EngineRequests {

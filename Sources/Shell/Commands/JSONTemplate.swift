@@ -1,3 +1,4 @@
+import Core
 import DockerAPI
 
 /// `--format` over an engine's whole answer (inspect, info, version): docker's Go template over

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Splits a line of the shell language into commands and words, quoting like a POSIX shell:
@@ -80,20 +81,7 @@ public enum Tokenizer {
     }
 
     /// Quotes a word so that `split` gives it back unchanged (for history, help and completion).
-    public static func quote(_ word: String) -> String {
-        // Scalar by scalar like `split`: a letter may begin a grapheme cluster that holds a quote.
-        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy {
-            $0.properties.isAlphabetic || $0.properties.numericType != nil || "@%+=:,./_-!*^".unicodeScalars.contains($0)
-        }
-        if plain { return word }
-        var quoted = String.UnicodeScalarView()
-        quoted.append("'")
-        for scalar in word.unicodeScalars {
-            if scalar == "'" { quoted.append(contentsOf: "'\\''".unicodeScalars) } else { quoted.append(scalar) }
-        }
-        quoted.append("'")
-        return String(quoted)
-    }
+    public static func quote(_ word: String) -> String { ShellWord.quotedForDmux(word) }
 }
 
 /// A line the shell cannot parse; the description names the offending token.

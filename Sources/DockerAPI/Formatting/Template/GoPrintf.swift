@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// Go's `fmt.Sprintf`, `Sprint` and `Sprintln` over template values (the `printf`, `print` and
@@ -102,7 +103,7 @@ enum GoPrintf {
         if let precision = spec.precision, verb != "x", verb != "X" { string = String(string.prefix(precision)) }
         switch verb {
         case "v", "s": return string
-        case "q": return spec.flags.contains(.sharp) && !string.contains("`") ? "`\(string)`" : GoJSON.strconvQuote(string)
+        case "q": return spec.flags.contains(.sharp) && !string.contains("`") ? "`\(string)`" : GoStrconv.quote(string)
         case "x", "X":
             var bytes = Array(string.utf8)
             if let precision = spec.precision { bytes = Array(bytes.prefix(precision)) }
@@ -125,7 +126,7 @@ enum GoPrintf {
             digits = String(magnitude, radix: 16, uppercase: verb == "X")
             if spec.flags.contains(.sharp) { prefix = verb == "x" ? "0x" : "0X" }
         case "c": return Unicode.Scalar(UInt32(clamping: int)).map { String(Character($0)) } ?? "\u{FFFD}"
-        case "q": return Unicode.Scalar(UInt32(clamping: int)).map { "'" + String(GoJSON.strconvQuote(String($0)).dropFirst().dropLast()) + "'" } ?? "'\u{FFFD}'"
+        case "q": return Unicode.Scalar(UInt32(clamping: int)).map { "'" + String(GoStrconv.quote(String($0)).dropFirst().dropLast()) + "'" } ?? "'\u{FFFD}'"
         case "U":
             let hex = String(magnitude, radix: 16, uppercase: true)
             return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex

@@ -1,3 +1,5 @@
+import Core
+
 /// A JSON object standing for one of docker's Go structs, so that a misspelt field reads as Go
 /// says it (`can't evaluate field Nope in type system.dockerInfo`) rather than as a map lookup.
 public struct TemplateStruct: TemplateRecord {

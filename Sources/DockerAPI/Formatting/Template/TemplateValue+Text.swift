@@ -1,3 +1,5 @@
+import Core
+
 extension TemplateValue {
     /// The value as `{{.}}` prints it: Go's `fmt.Fprint` (`%v`), with `<no value>` for a missing key.
     public var printed: String {

@@ -1,3 +1,5 @@
+import Core
+
 /// A value as a Go template sees it (Go's `text/template` over `reflect.Value`).
 ///
 /// Engine answers arrive as JSON, so most values are JSON's: numbers without a fraction or an

@@ -1,32 +1,7 @@
-/// Small, faithful re-implementations of the Go helpers `opts.ParseTCPAddr` relies on
-/// (`net.SplitHostPort`, `net.JoinHostPort`, the host part of `url.Parse`), so that odd inputs
-/// (`tcp://::1`, `tcp://[::1]:`, `tcp://[::1]`) come out exactly as in the docker CLI.
-enum GoNet {
-    static func joinHostPort(_ host: String, _ port: String) -> String {
-        host.goContains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
-    }
-
-    /// `net.SplitHostPort`; nil where Go returns an error. Works on scalars, as Go does on bytes.
-    static func splitHostPort(_ hostport: String) -> (host: String, port: String)? {
-        let s = hostport.unicodeScalars[...]
-        func hasBracket(_ part: Substring.UnicodeScalarView) -> Bool { part.contains("[") || part.contains("]") }
-        if s.first == "[" {
-            guard let close = s.firstIndex(of: "]") else { return nil }
-            let host = s[s.index(after: s.startIndex)..<close]
-            let rest = s[s.index(after: close)...]
-            guard rest.first == ":" else { return nil }  // missing port, or junk after ']'
-            let port = rest.dropFirst()
-            if hasBracket(host) || hasBracket(port) { return nil }
-            return (String(host), String(port))
-        }
-        guard let colon = s.lastIndex(of: ":") else { return nil }  // missing port
-        let host = s[..<colon]
-        let port = s[s.index(after: colon)...]
-        if host.contains(":") { return nil }  // too many colons
-        if hasBracket(host) || hasBracket(port) { return nil }
-        return (String(host), String(port))
-    }
-
+/// The host part of Go's `url.Parse` (net/url/url.go) as `opts.ParseTCPAddr` in docker/cli
+/// opts/hosts.go relies on it, so that odd inputs (`tcp://::1`, `tcp://[::1]:`, `tcp://[::1]`)
+/// come out exactly as in the docker CLI. Joining and splitting `host:port` is Core's `GoNet`.
+enum GoURL {
     /// The pieces of `url.Parse("tcp://" + rest)` that the docker CLI uses: `Host` and `Path`.
     struct URLParts {
         var host: String

@@ -1,5 +1,5 @@
 import Testing
-@testable import DockerAPI
+import Core
 
 /// The parser reads whatever an engine sends: every escape, paired or not, must give a value or a
 /// `JSONSyntaxError`, never a trap.
@@ -39,5 +39,21 @@ import Testing
         for json in [#""\u12""#, #""\u+041""#, #""\u-041""#, #""\ud800\u12""#, #""\ud800\uzzzz""#, #""\u"#] {
             #expect(throws: JSONSyntaxError.self, "\(json)") { try JSONParser.parse(Array(json.utf8)) }
         }
+    }
+
+    /// Go's encoding/json takes RFC 8259 numbers only; `Double(_:)` alone took `+1`, `01`, `1.`,
+    /// `.5`, `0x10` and `inf`.
+    @Test func numbersFollowTheJSONGrammar() throws {
+        for json in ["0", "-0", "12", "-12.5", "1e300", "1E+3", "2.5e-3"] {
+            #expect(try JSONParser.parse(Array(json.utf8)) == .number(json))
+        }
+        for json in ["+1", "01", "1.", ".5", "0x10", "inf", "-", "1e", "1e+", "--1", "1.e3"] {
+            #expect(throws: JSONSyntaxError.self, "\(json)") { try JSONParser.parse(Array(json.utf8)) }
+        }
+    }
+
+    @Test func keyOrderSurvivesARoundTrip() throws {
+        let text = #"{"z":1,"a":[true,null,"x<y"],"m":{}}"#
+        #expect(try JSONParser.parse(Array(text.utf8)).compact == text)
     }
 }

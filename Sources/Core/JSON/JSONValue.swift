@@ -1,5 +1,3 @@
-import Foundation
-
 /// A JSON value that keeps object keys in order, so what the engine sent reads back the same way
 /// (`inspect`, `api`) and every NDJSON record can start with `host`. Parse text with
 /// `JSONParser` to keep the engine's key order; decoding through `Decodable` cannot.

@@ -137,12 +137,34 @@ public struct JSONParser {
         }
     }
 
+    /// RFC 8259's grammar, as Go's encoding/json checks it (scanner.go): `-`, then `0` or digits
+    /// without a leading zero, then an optional fraction and exponent. `+1`, `01`, `1.` and `.5`
+    /// are refused, as Go refuses them.
     private mutating func number() throws(JSONSyntaxError) -> JSONValue {
         let start = index
-        while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        guard !text.isEmpty, Double(text) != nil else { throw error("unexpected character") }
-        return .number(text)
+        if peek(UInt8(ascii: "-")) { index += 1 }
+        if peek(UInt8(ascii: "0")) {
+            index += 1
+        } else {
+            guard digits() else { throw error("unexpected character") }
+        }
+        if peek(UInt8(ascii: ".")) {
+            index += 1
+            guard digits() else { throw error("expected a digit after '.'") }
+        }
+        if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
+            index += 1
+            if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { index += 1 }
+            guard digits() else { throw error("expected a digit in the exponent") }
+        }
+        return .number(String(decoding: bytes[start..<index], as: UTF8.self))
+    }
+
+    /// Consumes a run of ASCII digits; false when there was none.
+    private mutating func digits() -> Bool {
+        let start = index
+        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+        return index > start
     }
 
     private mutating func literal(_ word: String) throws(JSONSyntaxError) {
