@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// `--since`/`--until` values turned into what the engine expects, as the Go client does
@@ -5,7 +6,7 @@ import Foundation
 /// an RFC 3339 date or date-time becomes `seconds.nanoseconds`, and a Unix timestamp passes as is.
 enum DockerTimestamp {
     static func parse(_ value: String, now: Date = Date(), timeZone: TimeZone = .current) throws(ShellUsageError) -> String {
-        if value != "0", let seconds = goDuration(value) {
+        if value != "0", let seconds = try? GoDuration.seconds(value) {
             return String(Int64((now.timeIntervalSince1970 - seconds).rounded(.down)))
         }
         if let (seconds, nanos) = rfc3339(value, timeZone: timeZone) {
@@ -19,32 +20,6 @@ enum DockerTimestamp {
 
     static func invalid(_ value: String) -> ShellUsageError {
         ShellUsageError("failed to parse value as time or duration: \"\(value)\"")
-    }
-
-    /// Go's `time.ParseDuration`: `[-+]` then number-unit pairs (ns us µs ms s m h); nil if not one.
-    static func goDuration(_ text: String) -> Double? {
-        var rest = Substring(text)
-        var sign = 1.0
-        if let first = rest.first, first == "-" || first == "+" {
-            sign = first == "-" ? -1 : 1
-            rest = rest.dropFirst()
-        }
-        if rest == "0" { return 0 }
-        guard !rest.isEmpty else { return nil }
-        let units: [(String, Double)] = [("ns", 1e-9), ("us", 1e-6), ("µs", 1e-6), ("ms", 1e-3), ("s", 1), ("m", 60), ("h", 3600)]
-        var total = 0.0
-        while !rest.isEmpty {
-            let number = rest.prefix { $0.isNumber || $0 == "." }
-            guard !number.isEmpty, let value = Double(number) else { return nil }
-            rest = rest.dropFirst(number.count)
-            guard let unit = units.filter({ rest.hasPrefix($0.0) }).max(by: { $0.0.count < $1.0.count }) else { return nil }
-            rest = rest.dropFirst(unit.0.count)
-            total += value * unit.1
-        }
-        // Go's ParseDuration refuses more than 1<<63-1 ns ("invalid duration"); Int64(_:) of the
-        // resulting date would trap.
-        guard total <= Double(Int64.max) / 1e9 else { return nil }
-        return sign * total
     }
 
     /// `2006-01-02`, `2006-01-02T15`, `…T15:04`, `…T15:04:05[.nnn]`, each with an optional `Z` or

@@ -1,3 +1,5 @@
+import Core
+
 /// The knobs `set` changes and the command line seeds.
 public struct ShellSettings: Sendable, Hashable {
     /// Overrides every command's own shape when set (`set format json`).
@@ -47,20 +49,15 @@ public struct ShellSettings: Sendable, Hashable {
         }
     }
 
-    /// `10`, `10s`, `500ms`, `2m`.
-    /// At most Go's `time.Duration` (1<<63-1 ns): `Int(_:)` of `inf` or `1e300` trapped, and the
-    /// timeout is later counted in Int64 nanoseconds.
+    /// A positive Go duration (`10s`, `500ms`, `2m`, `1m30s`), or a bare number of seconds
+    /// (`10`, `1.5`); whole milliseconds, at most Go's `time.Duration` (the timeout is later
+    /// counted in Int64 nanoseconds).
     public static func parseDuration(_ text: String) throws(ShellUsageError) -> Duration {
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("", 1)]
-        for (suffix, scale) in units where text.hasSuffix(suffix) {
-            if let number = Double(text.dropLast(suffix.count)), number > 0, number * scale * 1000 <= maximumMilliseconds {
-                return .milliseconds(Int(number * scale * 1000))
-            }
-        }
-        throw ShellUsageError("invalid duration '\(text)': e.g. 10s, 500ms, 2m")
+        let invalid = ShellUsageError("invalid duration '\(text)': e.g. 10s, 500ms, 2m")
+        let bareSeconds = !text.isEmpty && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }
+        guard let nanoseconds = try? GoDuration.nanoseconds(bareSeconds ? text + "s" : text), nanoseconds > 0 else { throw invalid }
+        return .milliseconds(nanoseconds / 1_000_000)
     }
-
-    static let maximumMilliseconds = Double(Int64.max / 1_000_000)
 
     static func describe(_ duration: Duration) -> String {
         let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
