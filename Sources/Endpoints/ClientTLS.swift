@@ -1,5 +1,5 @@
-/// The docker CLI's TLS settings for `-H` / `DOCKER_HOST` engines (docker-reference §2.3),
-/// decided once from flags and environment, then applied to every such endpoint.
+/// The docker CLI's TLS settings for `-H` / `DOCKER_HOST` engines (docker/cli
+/// cli/flags/options.go `SetDefaultOptions`), decided once from flags and environment, then applied to every such endpoint.
 public struct ClientTLS: Sendable, Hashable {
     /// `--tls || DOCKER_TLS!="" || --tlsverify given || DOCKER_TLS_VERIFY!=""`.
     public var enabled: Bool

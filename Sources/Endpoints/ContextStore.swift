@@ -2,7 +2,7 @@ import Core
 import Foundation
 internal import COpenSSL
 
-/// docker contexts (docker-reference §5): `contexts/meta/<sha256(name)>/meta.json` plus TLS files in
+/// docker contexts (docker/cli cli/context/store/metadatastore.go, tlsstore.go): `contexts/meta/<sha256(name)>/meta.json` plus TLS files in
 /// `contexts/tls/<sha256(name)>/docker/`.
 public enum ContextStore {
     /// `DOCKER_CONFIG`, else `~/.docker`.

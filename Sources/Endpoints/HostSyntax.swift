@@ -3,8 +3,9 @@ import Foundation
 
 /// Host strings as the docker CLI reads them.
 ///
-/// `-H` and `DOCKER_HOST` go through `opts.ParseHost` (docker-reference §1.1), quirks included;
-/// context endpoints are used verbatim by the Go client instead (§1.3), hence two entry points.
+/// `-H` and `DOCKER_HOST` go through `opts.ParseHost` (docker/cli opts/hosts.go), quirks included;
+/// context endpoints are used verbatim by the Go client instead
+/// (docker/cli cli/context/docker/load.go), hence two entry points.
 public enum HostSyntax {
     static let defaultHTTPHost = "localhost"
     static let defaultHTTPPort = 2375
@@ -12,8 +13,9 @@ public enum HostSyntax {
 
     /// docker CLI `opts.ParseHost`, plus `fd://N` (N a non-negative integer).
     ///
-    /// `ssh://` is kept verbatim, as the CLI hands it to its connection helper (docker-reference
-    /// §1.5); `npipe://` is valid for the docker CLI but not reachable here, and says so.
+    /// `ssh://` is kept verbatim, as the CLI hands it to its connection helper (docker/cli
+    /// cli/connhelper/connhelper.go); `npipe://` is valid for the docker CLI but not reachable
+    /// here, and says so.
     public static func parse(_ value: String, defaultToTLS: Bool) throws(HostSyntaxError) -> EngineAddress {
         let host = value.trimmingWhitespace()
         if host.isEmpty {
@@ -52,8 +54,9 @@ public enum HostSyntax {
         }
     }
 
-    /// A context's docker endpoint host (§1.3): no ParseHost, so a tcp host without a port dials
-    /// 80 (plain) or 443 (TLS), and `http://` / `https://` are read as tcp (the scheme never decides TLS).
+    /// A context's docker endpoint host (docker/cli cli/context/docker/load.go): no ParseHost, so
+    /// a tcp host without a port dials 80 (plain) or 443 (TLS), and `http://` / `https://` are
+    /// read as tcp (the scheme never decides TLS).
     public static func parseContextHost(_ value: String, tls: Bool) throws(HostSyntaxError) -> EngineAddress {
         guard let (proto, rest) = value.goCut("://"), !rest.isEmpty else {
             throw HostSyntaxError(input: value, message: "unable to parse docker host `\(value)`")

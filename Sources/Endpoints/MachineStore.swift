@@ -1,7 +1,7 @@
 import Core
 import Foundation
 
-/// The docker-machine store (docker-reference §3): `machines/NAME/config.json` plus the certificate
+/// The docker-machine store (docker/machine libmachine/persist/filestore.go): `machines/NAME/config.json` plus the certificate
 /// copies in that folder, read without ever contacting the machine.
 public enum MachineStore {
     /// Newest `config.json` layout docker-machine v0.16 writes; older ones are migrated on load by

@@ -2,7 +2,7 @@ internal import COpenSSL
 import Foundation
 
 /// The three kinds of certificate docker-machine makes, with its exact extensions
-/// (docker-reference §3.3; machine:libmachine/cert/cert.go).
+/// (docker/machine libmachine/cert/cert.go).
 enum CertificateProfile {
     /// `certs/ca.pem`: self-signed, signs the others.
     case authority

@@ -1,6 +1,6 @@
 /// What to install on the engine's host so that dockerd listens on TCP with `--tlsverify` and the
-/// machine's server certificate: docker-machine's systemd drop-in (docker-reference §3.4,
-/// machine:libmachine/provision/systemd.go) and the equivalent `daemon.json`.
+/// machine's server certificate: docker-machine's systemd drop-in (docker/machine
+/// libmachine/provision/systemd.go) and the equivalent `daemon.json`.
 public struct DaemonSetup: Sendable, Hashable {
     /// The engine port, from the machine URL.
     public let port: Int

@@ -1,7 +1,7 @@
 import Core
 
 /// `machines/NAME/config.json` as docker-machine v0.16 writes it for the `none` driver
-/// (docker-reference §3.2): ConfigVersion 3, `Driver.URL`, `IPAddress` = host:port, and the full
+/// (docker/machine libmachine/host/host.go): ConfigVersion 3, `Driver.URL`, `IPAddress` = host:port, and the full
 /// HostOptions so that docker-machine itself loads it. Rendered in Go's `json.MarshalIndent(…, "", "    ")` layout.
 struct MachineConfigFile {
     let name: String

@@ -1,6 +1,6 @@
 import Endpoints
 
-/// Where docker-machine keeps things (docker-reference §3.1): one CA and client certificate in
+/// Where docker-machine keeps things (docker/machine commands/mcndirs/utils.go): one CA and client certificate in
 /// `certs/` shared by every machine, and one folder per machine under `machines/`.
 public struct MachineLayout: Sendable, Hashable {
     public let root: String

@@ -1,6 +1,6 @@
 import Core
 extension MachineRecord {
-    /// `docker-machine config NAME` (docker-reference §4): the docker CLI flags that reach this
+    /// `docker-machine config NAME` (docker/machine commands/config.go): the docker CLI flags that reach this
     /// machine with the per-machine certificate copies; paths `%q`-quoted as Go prints them.
     public var dockerFlags: String? {
         guard let url else { return nil }

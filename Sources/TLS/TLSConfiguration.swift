@@ -1,4 +1,5 @@
-/// Client TLS settings with the docker CLI's semantics (docker-reference §2.3).
+/// Client TLS settings with the docker CLI's semantics (docker/cli cli/flags/options.go
+/// `SetDefaultOptions`, cli/context/docker/load.go).
 public struct TLSConfiguration: Sendable, Hashable {
     /// The exclusive trust pool: only this file's CAs are trusted, never the system roots. Docker reads it
     /// whenever TLS is on, so it is loaded (and must exist) even when `verifyPeer` is false, except

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Endpoints
 
-/// docker-reference §5: `contexts/meta/<sha256>/meta.json` and `contexts/tls/<sha256>/docker/`.
+/// docker/cli cli/context/store (metadatastore.go, tlsstore.go): `contexts/meta/<sha256>/meta.json` and `contexts/tls/<sha256>/docker/`.
 @Suite struct ContextStoreTests {
     let tree: TempTree
     var config: String { tree.path("cfg") }
@@ -20,7 +20,7 @@ import Testing
     func tlsDir(_ name: String) -> String { config + "/contexts/tls/\(ContextStore.contextID(name))/docker" }
 
     @Test func contextIDIsSHA256OfTheName() {
-        // Digests from `printf NAME | sha256sum` (docker-reference §5 quotes a wrong prefix for web-tls).
+        // Digests from `printf NAME | sha256sum`.
         #expect(ContextStore.contextID("web-tls") == "dae66509728c15262f83c3590bfea0851b514de7bfac3c6d5c40ae724f29528b")
         #expect(ContextStore.contextID("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(ContextStore.contextID("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -1,7 +1,7 @@
 import Testing
 @testable import Endpoints
 
-/// docker-reference §2.3: the docker CLI's TLS resolution for `DOCKER_HOST` and `-H`.
+/// docker/cli cli/flags/options.go `SetDefaultOptions`: the docker CLI's TLS resolution for `DOCKER_HOST` and `-H`.
 @Suite struct EnvironmentTests {
     let tree: TempTree
     init() throws { tree = try TempTree() }

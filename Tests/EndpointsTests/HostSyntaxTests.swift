@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Endpoints
 
-/// docker-reference §1.1: every row of the `opts.ParseHost` table, plus dmux's `fd://N`.
+/// docker/cli opts/hosts.go: `opts.ParseHost`, every quirk checked against the CLI, plus dmux's `fd://N`.
 @Suite struct HostSyntaxTests {
     func parse(_ value: String, tls: Bool = false) throws -> String {
         try HostSyntax.parse(value, defaultToTLS: tls).description
@@ -128,7 +128,7 @@ import Testing
     }
 }
 
-/// docker-reference §1.3: context hosts are used verbatim by the Go client.
+/// docker/cli cli/context/docker/load.go: context hosts are used verbatim by the Go client.
 @Suite struct ContextHostSyntaxTests {
     @Test func tcpWithoutPortDials80Or443() throws {
         #expect(try HostSyntax.parseContextHost("tcp://127.0.0.1", tls: false) == .tcp(host: "127.0.0.1", port: 80, basePath: ""))

@@ -1,4 +1,4 @@
-/// `config.json` files in the shapes docker-machine v0.16.2 writes (docker-reference §3.2).
+/// `config.json` files in the shapes docker-machine v0.16.2 writes (docker/machine libmachine/host/host.go).
 enum MachineFixtures {
     static func authOptions(root: String, name: String) -> String {
         """

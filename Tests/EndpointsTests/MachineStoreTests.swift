@@ -1,7 +1,7 @@
 import Testing
 @testable import Endpoints
 
-/// docker-reference §3: reading `machines/NAME/config.json` and the certificate copies.
+/// docker/machine libmachine/persist/filestore.go: reading `machines/NAME/config.json` and the certificate copies.
 @Suite struct MachineStoreTests {
     let tree: TempTree
     var root: String { tree.path("machine") }

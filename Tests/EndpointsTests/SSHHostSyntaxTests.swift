@@ -1,7 +1,7 @@
 import Testing
 @testable import Endpoints
 
-/// docker-reference §1.5: `ssh://[user@]host[:port][/socket]`, and the docker CLI's refusals in its
+/// docker/cli cli/connhelper/ssh/ssh.go: `ssh://[user@]host[:port][/socket]`, and the docker CLI's refusals in its
 /// own words (checked against `docker -H … version`, docker 28.2.2).
 @Suite struct SSHHostSyntaxTests {
     func parse(_ value: String) throws(HostSyntaxError) -> EngineAddress { try HostSyntax.parse(value, defaultToTLS: false) }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `dmux env` prints what `docker-machine env` prints (docker-reference §4), byte for byte.
+/// `dmux env` prints what `docker-machine env` prints (docker/machine commands/env.go), byte for byte.
 @Suite struct EnvCommandTests {
     static func env(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
         try Dmux.run(arguments, environment: environment.merging(["MACHINE_STORAGE_PATH": try Fleet.machineStore]) { a, _ in a })

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// What `machine create` writes, read back with the `openssl` tool: docker-machine's fields
-/// (docker-reference §3.3), key format and file modes.
+/// (docker/machine libmachine/cert/cert.go), key format and file modes.
 @Suite struct CertificateTests {
     @Test func createWritesDockerMachineCertificates() throws {
         let root = temporaryStore()

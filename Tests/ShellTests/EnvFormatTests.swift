@@ -1,7 +1,7 @@
 @testable import Shell
 import Testing
 
-/// `MachineEnvFormat` against docker-reference §4: every shell's prefix/delimiter/suffix in both
+/// `MachineEnvFormat` against docker/machine commands/env.go: every shell's prefix/delimiter/suffix in both
 /// modes, the hint lines (with docker-machine's space before the newline), and --no-proxy.
 @Suite struct EnvFormatTests {
     static let machine: [(name: String, value: String)] = [

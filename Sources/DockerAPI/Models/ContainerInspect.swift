@@ -1,5 +1,5 @@
 /// The parts of `GET /containers/{id}/json` dmux needs; above all `Config.Tty`, which decides
-/// whether logs/attach are multiplexed (docker-reference §6.3).
+/// whether logs/attach are multiplexed (moby api/pkg/stdcopy/stdcopy.go).
 public struct ContainerInspect: Decodable, Sendable, Hashable {
     public struct Config: Decodable, Sendable, Hashable {
         public var tty: Bool

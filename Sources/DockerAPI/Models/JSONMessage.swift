@@ -1,6 +1,6 @@
 import Core
 
-/// One line of a pull/push/load/build/import progress stream (docker-reference §6.5). A line
+/// One line of a pull/push/load/build/import progress stream (moby client/pkg/jsonmessage/jsonmessage.go). A line
 /// with `error` is an in-band failure after HTTP 200.
 public struct JSONMessage: Decodable, Sendable, Hashable {
     public struct ProgressDetail: Decodable, Sendable, Hashable {

@@ -5,7 +5,7 @@ public struct EngineErrorMessage: Sendable {
     /// What the docker CLI puts in front of daemon-provided messages.
     public static let daemonPrefix = "Error response from daemon: "
 
-    /// The message without the CLI prefix (docker-reference §6.2):
+    /// The message without the CLI prefix (moby client/request.go `checkResponseErr`):
     /// - empty body → `request returned <Status Text> for API route and version <route>, check if
     ///   the server supports the requested API version`;
     /// - `Content-Type` exactly `application/json` → the trimmed `message` field;

@@ -101,7 +101,7 @@ public enum EngineRequests {
         return post("/containers/\(id)/wait", query: q)
     }
 
-    /// Hijacked: `POST /containers/{id}/attach?stream=1&stdin=1&stdout=1&stderr=1` (§6.4).
+    /// Hijacked: `POST /containers/{id}/attach?stream=1&stdin=1&stdout=1&stderr=1` (moby client/container_attach.go).
     public static func attach(
         _ id: String, stdin: Bool = false, stdout: Bool = true, stderr: Bool = true, logs: Bool = false,
         detachKeys: String? = nil
@@ -172,7 +172,7 @@ public enum EngineRequests {
         get("/volumes", query: filters.queryItems)
     }
 
-    /// `POST /images/create?fromImage=&tag=`; streams JSONMessage lines (§6.5).
+    /// `POST /images/create?fromImage=&tag=`; streams JSONMessage lines (moby client/pkg/jsonmessage/jsonmessage.go).
     public static func pull(image: String, tag: String? = nil) -> APIRequest {
         var q = [QueryItem("fromImage", image)]
         if let tag, !tag.isEmpty { q.append(QueryItem("tag", tag)) }

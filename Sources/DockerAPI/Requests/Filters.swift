@@ -1,7 +1,7 @@
 import Core
 import Foundation
 
-/// Engine API `filters`: values of one key are OR-ed, different keys AND-ed (docker-reference §6.6).
+/// Engine API `filters`: values of one key are OR-ed, different keys AND-ed (moby daemon/internal/filters/parse.go).
 public struct Filters: Sendable, Hashable {
     public private(set) var values: [String: Set<String>] = [:]
 

@@ -1,7 +1,7 @@
 import Core
 
-/// Requests that move images between registries, engines and files (docker-reference §8, §9;
-/// moby api/swagger.yaml). Credentials arrive already encoded: DockerAPI holds no secrets.
+/// Requests that move images between registries, engines and files (moby
+/// api/swagger.yaml). Credentials arrive already encoded: DockerAPI holds no secrets.
 extension EngineRequests {
     /// `POST /auth`: the engine logs in to the registry on our behalf (`docker login`).
     public static func registryLogin(json: String) -> APIRequest {
@@ -53,7 +53,7 @@ public struct BuildOptions: Sendable {
 }
 
 extension EngineRequests {
-    /// `POST /build?version=1…` whose context tar the caller streams (docker-reference §9).
+    /// `POST /build?version=1…` whose context tar the caller streams (moby client/image_build.go).
     public static func build(_ options: BuildOptions, registryConfig: String) -> APIRequest {
         var query = options.tags.map { QueryItem("t", $0) }
         query.append(QueryItem("dockerfile", options.dockerfile))

@@ -1,6 +1,6 @@
-/// Splits a stream of concatenated JSON values into one byte array per value (docker-reference
-/// §6.5), like Go's `json.Decoder`: objects, arrays, strings and scalars, any whitespace between
-/// them, RFC 7464 record separators (0x1E) ignored, and chunk boundaries anywhere — inside
+/// Splits a stream of concatenated JSON values into one byte array per value, as moby
+/// client/pkg/jsonmessage/jsonmessage.go `DisplayJSONMessagesStream` reads them with Go's
+/// `json.Decoder`: objects, arrays, strings and scalars, any whitespace between them, RFC 7464 record separators (0x1E) ignored, and chunk boundaries anywhere — inside
 /// strings, after a backslash, inside a UTF-8 sequence. It only finds value boundaries; decode
 /// each value with `JSONDecoder`.
 ///

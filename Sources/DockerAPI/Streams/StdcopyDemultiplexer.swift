@@ -16,7 +16,7 @@ public struct StreamFrame: Sendable, Hashable {
     }
 }
 
-/// Splits a multiplexed (Tty=false) logs/attach/exec stream into frames (docker-reference §6.3):
+/// Splits a multiplexed (Tty=false) logs/attach/exec stream into frames (moby api/pkg/stdcopy/stdcopy.go):
 /// an 8-byte header `[stream, 0, 0, 0, size (UInt32 big-endian)]` then `size` payload bytes.
 ///
 /// A pure state machine: feed it whatever the socket delivered, in any split. Stream 3

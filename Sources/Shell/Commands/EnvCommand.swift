@@ -57,7 +57,7 @@ enum EnvCommand {
             }
             if case .tcp(let host, _, _) = session.endpoint.address { proxyIP = host }
             // An ssh engine never uses TLS, but a docker CLI with TLS variables left over from a
-            // TLS machine would load their files all the same (docker-reference §2.3): clear them.
+            // TLS machine would load their files all the same (docker/cli cli/flags/options.go): clear them.
             if case .ssh(let destination) = session.endpoint.address {
                 unsetFirst = ["DOCKER_TLS_VERIFY", "DOCKER_TLS", "DOCKER_CERT_PATH"]
                 proxyIP = destination.host

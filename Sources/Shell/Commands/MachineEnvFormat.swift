@@ -1,4 +1,4 @@
-/// Exactly what `docker-machine env` prints (docker-reference §4): one template of variable lines
+/// Exactly what `docker-machine env` prints (docker/machine commands/env.go): one template of variable lines
 /// (prefix, name, separator, quoted value, terminator) per shell, then the two-line usage hint, whose first
 /// line keeps docker-machine's space before the newline. Users `eval` this; scripts compare it.
 struct MachineEnvFormat: Sendable, Hashable {

@@ -4,7 +4,7 @@ import Transport
 /// Turns a container's output (its logs, or an attached or exec'd process) into whole lines,
 /// each tagged stdout or stderr.
 ///
-/// The framing comes from the container's `Config.Tty` (docker-reference §6.3), never from the
+/// The framing comes from the container's `Config.Tty` (moby api/pkg/stdcopy/stdcopy.go), never from the
 /// Content-Type: a TTY stream is raw bytes (stderr merged into stdout), anything else is stdcopy
 /// frames. Frames follow the process's writes, not lines, so each stream keeps its own partial
 /// line until its newline arrives; `finish()` flushes what is left when the stream ends.

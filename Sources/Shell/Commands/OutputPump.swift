@@ -3,7 +3,7 @@ import FanOut
 import Transport
 
 /// Reads a hijacked attach/exec stream to its end and reports whole lines to the presenter:
-/// demultiplexed into stdout and stderr when the process has no TTY (docker-reference §6.3),
+/// demultiplexed into stdout and stderr when the process has no TTY (moby api/pkg/stdcopy/stdcopy.go),
 /// raw bytes with stderr merged when it has one. A partial last line is flushed at the end.
 struct OutputPump {
     let host: String

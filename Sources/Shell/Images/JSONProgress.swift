@@ -4,8 +4,8 @@ import FanOut
 import Foundation
 import Transport
 
-/// Reads one of the engine's JSON message streams (pull, push, load, build; docker-reference
-/// §6.5) to its end: each message to `onMessage`, every message to the json shape, and an
+/// Reads one of the engine's JSON message streams (pull, push, load, build; moby
+/// client/pkg/jsonmessage/jsonmessage.go) to its end: each message to `onMessage`, every message to the json shape, and an
 /// in-band error as that host's failure in the engine's words.
 enum JSONProgress {
     static func follow(

@@ -145,7 +145,7 @@ import TestSupport
 
     @Test func envAndPassthroughHandTheSSHURLOn() throws {
         defer { ssh.removeRuntimeDirectory() }
-        // DOCKER_CERT_PATH alone turns no TLS on (docker-reference §2.1), but a child must not get it.
+        // DOCKER_CERT_PATH alone turns no TLS on (docker/cli cli/flags/options.go), but a child must not get it.
         let result = try dmux("env s; @s !sh -c 'echo \"$DOCKER_HOST|$DOCKER_CERT_PATH|$DOCKER_MACHINE_NAME\"'", hosts: ["s=\(ssh.url)"],
                               environment: ["SHELL": "/bin/bash", "DOCKER_CERT_PATH": "/nowhere"])
         #expect(result.lines == [
