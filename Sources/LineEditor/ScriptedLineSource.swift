@@ -20,7 +20,7 @@ public final class ScriptedLineSource: LineSource, @unchecked Sendable {
     /// Replays the lines of a file already read whole, split as `StreamLineSource` splits a
     /// stream (CRLF, a last line without newline, invalid UTF-8 decoded lossily).
     public convenience init(contents: [UInt8]) {
-        var splitter = LineSplitter()
+        var splitter = LineEventSplitter()
         splitter.append(contents)
         splitter.finish()
         var events: [LineEvent] = []

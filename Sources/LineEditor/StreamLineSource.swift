@@ -17,7 +17,7 @@ public final class StreamLineSource: LineSource, @unchecked Sendable {
     private var waiters: [CheckedContinuation<LineEvent, Never>] = []
     private var ended = false
     private var started = false
-    private var splitter = LineSplitter()
+    private var splitter = LineEventSplitter()
     private let fd: Int32
     private let owner: FileHandle?
 

@@ -1,4 +1,5 @@
 internal import CPosix
+import Core
 import DockerAPI
 import Foundation
 #if canImport(Glibc)

@@ -1,6 +1,7 @@
-/// Turns a byte stream into complete lines (without `\n`, and without a `\r` before it), for
-/// logs and TTY output that must be prefixed line by line. A line longer than the bound is
-/// emitted in bound-sized pieces, so memory stays bounded on output with no newlines.
+/// Turns a byte stream into complete lines (without `\n`, and without a `\r` before it): for
+/// logs and TTY output that must be prefixed line by line, a child's output, and the shell's
+/// own script lines. A line longer than the bound is emitted in bound-sized pieces, so memory
+/// stays bounded on output with no newlines.
 public struct LineSplitter: Sendable {
     public static let defaultMaximumLineLength = 1 << 20
 
