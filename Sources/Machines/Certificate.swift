@@ -39,7 +39,7 @@ public final class Certificate: @unchecked Sendable {
     }
 
     /// docker-machine's validity: NotBefore = now truncated to the minute − 5 min, NotAfter =
-    /// NotBefore + 1080 days (machine:libmachine/cert/cert.go).
+    /// NotBefore + 1080 days (docker/machine libmachine/cert/cert.go).
     static func validity(now: Date) -> (notBefore: time_t, notAfter: time_t) {
         let start = time_t(now.timeIntervalSince1970) / 60 * 60 - 5 * 60
         return (start, start + 1080 * 86_400)

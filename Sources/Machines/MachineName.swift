@@ -1,4 +1,4 @@
-/// docker-machine's rule for machine names (machine:libmachine/host/host.go `ValidateHostName`):
+/// docker-machine's rule for machine names (docker/machine libmachine/host/host.go `ValidateHostName`):
 /// `^[a-zA-Z0-9][a-zA-Z0-9\-\.]*$` — the name is also a folder name and part of the server
 /// certificate's organisation.
 public enum MachineName {

@@ -2,8 +2,8 @@ import Core
 import Foundation
 
 /// How docker-machine logs in to a machine: `Driver.IPAddress`, `SSHUser` (default `root`),
-/// `SSHPort` (default 22) and `SSHKeyPath` of its `config.json` (machine:drivers/base.go), turned
-/// into the external client's words as machine:libmachine/ssh/client.go and commands/scp.go
+/// `SSHPort` (default 22) and `SSHKeyPath` of its `config.json` (docker/machine libmachine/drivers/base.go), turned
+/// into the external client's words as docker/machine libmachine/ssh/client.go and commands/scp.go
 /// build them — except that host-key checking stays on: no `StrictHostKeyChecking=no`, no
 /// `/dev/null` known_hosts. The key must already be in known_hosts (or in `DMUX_SSH_CONFIG`'s).
 public struct MachineSSHLogin: Sendable, Hashable {
@@ -77,7 +77,7 @@ public struct MachineSSHLogin: Sendable, Hashable {
     private var bracketed: String { host.contains(":") ? "[\(host)]" : host }
 }
 
-/// `machine scp [-r] [NAME:]SRC [NAME:]DST` as docker-machine builds it (machine:commands/scp.go):
+/// `machine scp [-r] [NAME:]SRC [NAME:]DST` as docker-machine builds it (docker/machine commands/scp.go):
 /// a side is remote when it holds a `:` (`NAME:PATH`, `USER@NAME:PATH`; `localhost:` is local),
 /// `-3` copies between two machines through this host, and `-r` copies folders.
 public enum MachineSCP {

@@ -1,3 +1,5 @@
+import Core
+
 /// An image reference split the way the docker CLI splits it before it looks up credentials
 /// (distribution/reference `ParseNormalizedNamed`, `splitDockerDomain`): the registry part decides
 /// which `config.json` entry applies.
@@ -19,10 +21,9 @@ public struct ImageReference: Sendable, Hashable {
             digest = String(rest[rest.index(after: at)...])
             rest = rest[..<at]
         }
-        let lastSlash = rest.lastIndex(of: "/") ?? rest.startIndex
-        if let colon = rest[lastSlash...].lastIndex(of: ":") {
-            tag = String(rest[rest.index(after: colon)...])
-            rest = rest[..<colon]
+        if case let (name, tag?) = ImageTag.split(rest) {
+            self.tag = String(tag)
+            rest = name
         }
         guard !rest.isEmpty, tag?.isEmpty != true, digest?.isEmpty != true else {
             throw ReferenceError(reference: text, reason: "invalid reference format")

@@ -1,7 +1,7 @@
 import Testing
 @testable import Machines
 
-/// docker-machine's ssh and scp command lines (machine:libmachine/ssh/client.go, commands/scp.go),
+/// docker-machine's ssh and scp command lines (docker/machine libmachine/ssh/client.go, commands/scp.go),
 /// built from a machine's SSH fields, with host-key checking kept on.
 @Suite struct MachineSSHLoginTests {
     static let config = """

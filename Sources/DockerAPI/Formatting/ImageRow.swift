@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// One `docker images` row: an image is shown once per repository:tag (docker/cli formatter/image.go).
@@ -68,11 +69,8 @@ public struct ImageRow: FormatSubject {
 
     /// `name:tag` → (familiar name, tag); the tag colon is the last one after the last `/`.
     static func splitTag(_ ref: String) -> (String, String) {
-        let lastSlash = ref.lastIndex(of: "/") ?? ref.startIndex
-        if let colon = ref[lastSlash...].lastIndex(of: ":") {
-            return (familiar(String(ref[..<colon])), String(ref[ref.index(after: colon)...]))
-        }
-        return (familiar(ref), "<none>")
+        let (name, tag) = ImageTag.split(ref[...])
+        return (familiar(String(name)), tag.map(String.init) ?? "<none>")
     }
 
     public static func familiar(_ name: String) -> String {

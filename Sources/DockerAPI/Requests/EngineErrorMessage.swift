@@ -1,6 +1,7 @@
+import Core
 import Foundation
 
-/// Turns an HTTP error response into the message the Go client shows (mclient `checkResponseErr`).
+/// Turns an HTTP error response into the message the Go client shows (moby client/request.go `checkResponseErr`).
 public struct EngineErrorMessage: Sendable {
     /// What the docker CLI puts in front of daemon-provided messages.
     public static let daemonPrefix = "Error response from daemon: "
@@ -27,11 +28,11 @@ public struct EngineErrorMessage: Sendable {
     private static func daemonMessage(status: Int, contentType: String?, body: [UInt8]) -> String? {
         guard !body.isEmpty else { return nil }
         if contentType == "application/json" {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed]) else {
+            guard let value = try? JSONParser.parse(body) else {
                 let snippet = String(decoding: body.prefix(200), as: UTF8.self)
                 return "Error reading JSON: invalid JSON in error response: \(snippet)"
             }
-            if let dict = object as? [String: Any], let message = dict["message"] as? String, !message.isEmpty {
+            if let message = value["message"]?.stringValue, !message.isEmpty {
                 return message.trimmingCharacters(in: .whitespacesAndNewlines)
             }
             return "API returned a \(status) (\(statusText(status))) but provided no error-message"

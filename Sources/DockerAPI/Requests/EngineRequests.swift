@@ -1,11 +1,11 @@
 import Foundation
 
 /// Static builders, one per Engine API endpoint dmux uses. Query names and "set only when
-/// non-default" rules follow the Go client (mclient), so the daemon sees what `docker` sends.
+/// non-default" rules follow the Go client (moby client/), so the daemon sees what `docker` sends.
 public enum EngineRequests {
     // MARK: system
 
-    /// `HEAD /_ping` first; `GET /_ping` as the fallback (mclient ping.go). Unversioned.
+    /// `HEAD /_ping` first; `GET /_ping` as the fallback (moby client/ping.go). Unversioned.
     public static func ping(head: Bool = true) -> APIRequest {
         APIRequest(method: head ? "HEAD" : "GET", path: "/_ping", isVersioned: false)
     }

@@ -2,7 +2,7 @@ import Endpoints
 
 /// How one `--shell` of `env` reads a value back literally.
 ///
-/// docker-machine wraps every value in `"…"` unescaped (machine:libmachine/shell/shell.go and
+/// docker-machine wraps every value in `"…"` unescaped (docker/machine libmachine/shell/shell.go and
 /// commands/env.go's templates), so a context Host `tcp://h:2375/$(id)` runs `id` under
 /// `eval "$(dmux env NAME)"`. A plain value keeps docker-machine's exact bytes; any other value is
 /// written in the shell's literal quoting, or refused when that shell has none that survives the

@@ -4,7 +4,7 @@ import Machines
 import Transport
 
 /// docker-machine's verbs that log in to a machine (`ssh`, `scp`), with the machine's own SSH
-/// fields (machine:commands/ssh.go, commands/scp.go): the system OpenSSH client, host-key
+/// fields (docker/machine commands/ssh.go, commands/scp.go): the system OpenSSH client, host-key
 /// checking on, `DMUX_SSH_CONFIG` / `DMUX_SSH_OPTS` as for `ssh://` engines.
 enum MachineSSHCommands {
     static let ssh = MachineCommands.Subcommand(

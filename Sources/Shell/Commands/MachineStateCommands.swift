@@ -2,7 +2,7 @@ import FanOut
 import Machines
 
 /// docker-machine's one-line answers about a machine: `ip`, `url`, `status` and `active`
-/// (machine:commands/ip.go, url.go, status.go, active.go); the state is the engine's, asked as
+/// (docker/machine commands/ip.go, url.go, status.go, active.go); the state is the engine's, asked as
 /// `machine ls` asks it.
 enum MachineStateCommands {
     static let ip = MachineCommands.Subcommand(

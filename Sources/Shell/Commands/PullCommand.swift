@@ -1,3 +1,4 @@
+import Core
 import DockerAPI
 import FanOut
 import Foundation
@@ -79,11 +80,8 @@ enum PullCommand {
         if let at = reference.firstIndex(of: "@") {
             return (String(reference[..<at]), String(reference[reference.index(after: at)...]))
         }
-        let lastSlash = reference.lastIndex(of: "/") ?? reference.startIndex
-        if let colon = reference[lastSlash...].lastIndex(of: ":") {
-            return (String(reference[..<colon]), String(reference[reference.index(after: colon)...]))
-        }
-        return (reference, "latest")
+        let (name, tag) = ImageTag.split(reference[...])
+        return (String(name), tag.map(String.init) ?? "latest")
     }
 
     /// Runs a progress-streaming request (pull, push) on one host, its messages on the board.
