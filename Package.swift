@@ -84,7 +84,7 @@ let package = Package(
         ]),
         .testTarget(name: "ShellTests", dependencies: ["Core", "Shell", "FanOut", "DockerAPI"]),
         .testTarget(name: "IntegrationTests", dependencies: [
-            "Endpoints", "Transport", "DockerAPI", "TLS", "FanOut", "TestSupport",
+            "Core", "Endpoints", "Transport", "DockerAPI", "TLS", "FanOut", "TestSupport",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

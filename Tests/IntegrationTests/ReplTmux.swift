@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Testing
 import TestSupport
@@ -19,7 +20,7 @@ final class ReplTmux {
                    "DMUX_HISTFILE": history, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
         env.merge(environment) { _, new in new }
         let command = (["env", "-i"] + env.map { "\($0)=\($1)" } + [Dmux.binary] + arguments)
-            .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+            .map(ShellWord.quotedForPOSIXShell).joined(separator: " ")
         // `; sleep` keeps the pane (and what dmux printed last) after dmux exits.
         try tmux(["new-session", "-d", "-s", name, "-x", "150", "-y", "40", command + "; echo '[exited '$?']'; sleep 600"])
     }

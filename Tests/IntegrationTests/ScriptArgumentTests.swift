@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Testing
 import TestSupport
@@ -7,7 +8,7 @@ import TestSupport
 @Suite struct ScriptArgumentTests {
     /// Runs dmux in `folder` (through `sh -c 'cd …'`, as a user would type it there).
     private func run(in folder: String, _ arguments: [String]) throws -> ProcessResult {
-        let quoted = ([Dmux.binary] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let quoted = ([Dmux.binary] + arguments).map(ShellWord.quotedForPOSIXShell)
         return try ChildProcess.run(["/bin/sh", "-c", "cd '\(folder)' && exec " + quoted.joined(separator: " ")],
                                     environment: try Dmux.environment([:]), timeout: 30)
     }

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import TestSupport
 
@@ -33,13 +34,9 @@ enum DockerParity {
         var description: String { "dmux: \(dmux)\ndocker (before): \(docker[0])\ndocker (after): \(docker[1])" }
     }
 
-    /// The dmux command line for `arguments`, each word single-quoted as a POSIX shell would.
+    /// The dmux command line for `arguments`, each word quoted for dmux's language.
     static func line(_ engine: String, _ arguments: [String]) -> String {
-        "@\(engine) " + arguments.map(quote).joined(separator: " ")
-    }
-
-    static func quote(_ word: String) -> String {
-        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        "@\(engine) " + arguments.map(ShellWord.quotedForDmux).joined(separator: " ")
     }
 
     /// Runs `docker ARGS`, `dmux -c '@engine ARGS'`, `docker ARGS` again. `dmuxArguments` replaces
