@@ -66,7 +66,7 @@ let package = Package(
         // Child processes for the tests: posix_spawn and wait4 with deadlines (Foundation's
         // Process.waitUntilExit was seen to hang for good in CI).
         .target(name: "TestSupport", dependencies: ["CPosix"], path: "Tests/TestSupport"),
-        .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(name: "CoreTests", dependencies: ["Core", "COpenSSL"]),
         .testTarget(name: "DockerAPITests", dependencies: ["Core", "DockerAPI", "TestSupport"]),
         .testTarget(name: "EndpointsTests", dependencies: ["Endpoints"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "TestSupport"]),
