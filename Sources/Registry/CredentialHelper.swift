@@ -38,11 +38,11 @@ public struct CredentialHelper: Sendable {
 
     public func store(_ credentials: RegistryCredentials) throws(CredentialHelperError) {
         let token = !credentials.identityToken.isEmpty
-        let payload = GoJSON.object(fields: [
-            ("ServerURL", credentials.serverAddress),
-            ("Username", token ? "<token>" : credentials.username),
-            ("Secret", token ? credentials.identityToken : credentials.password),
-        ])
+        let payload = JSONValue.object([
+            ("ServerURL", .string(credentials.serverAddress)),
+            ("Username", .string(token ? "<token>" : credentials.username)),
+            ("Secret", .string(token ? credentials.identityToken : credentials.password)),
+        ]).compact(escapingHTML: true)
         let (status, out) = try run("store", input: payload)
         guard status == 0 else {
             throw CredentialHelperError(helper: program, action: "store", message: String(decoding: out, as: UTF8.self))

@@ -22,13 +22,16 @@ public struct RegistryCredentials: Sendable, Hashable, CustomStringConvertible {
 
     /// The JSON docker sends (moby api/types/registry `AuthConfig`, every field `omitempty`, in
     /// struct order), for `POST /auth` and inside `X-Registry-Auth`.
-    public var json: String {
+    public var json: String { jsonValue.compact(escapingHTML: true) }
+
+    /// `json` as a value, to nest in a larger object (`X-Registry-Config`).
+    public var jsonValue: JSONValue {
         var fields: [(String, String)] = []
         if !username.isEmpty { fields.append(("username", username)) }
         if !password.isEmpty { fields.append(("password", password)) }
         if !serverAddress.isEmpty { fields.append(("serveraddress", serverAddress)) }
         if !identityToken.isEmpty { fields.append(("identitytoken", identityToken)) }
-        return GoJSON.object(fields: fields)
+        return .object(fields.map { ($0.0, .string($0.1)) })
     }
 
     /// `X-Registry-Auth`: URL-safe base64 (with padding) of `json` (moby api/pkg/authconfig `Encode`).

@@ -6,8 +6,9 @@ import Core
     @Test func goJSONIsHTMLSafeUnlessAskedNotToBe() {
         #expect(GoJSON.quote("a<b>&\"\\\n\u{1}\u{2028}") == #""a\u003cb\u003e\u0026\"\\\n\u0001\u2028""#)
         #expect(GoJSON.quote("a<b>&", htmlSafe: false) == #""a<b>&""#)
-        #expect(GoJSON.object(fields: [("Username", "u"), ("Secret", "s<")]) == #"{"Username":"u","Secret":"s\u003c"}"#)
-        #expect(GoJSON.object(["b": "2", "a": "1"], nulls: ["c"]) == #"{"a":"1","b":"2","c":null}"#)
+        let object = JSONValue.object([("Username", .string("u")), ("Secret", .string("s<")), ("On", .bool(true)), ("Gone", .null)])
+        #expect(object.compact(escapingHTML: true) == #"{"Username":"u","Secret":"s\u003c","On":true,"Gone":null}"#)
+        #expect(object.compact == #"{"Username":"u","Secret":"s<","On":true,"Gone":null}"#)
     }
 
     @Test func strconvQuoteWritesGoEscapes() {

@@ -73,33 +73,37 @@ public indirect enum JSONValue: Sendable, Hashable, Decodable {
         return .object([("host", .string(host))] + members.filter { $0.0 != "host" })
     }
 
-    /// One line, as NDJSON needs.
-    public var compact: String {
+    /// One line, as NDJSON needs, `<`, `>` and `&` kept as they are.
+    public var compact: String { compact(escapingHTML: false) }
+
+    /// One line; with `escapingHTML` byte-identical to Go's `json.Marshal` of the same members
+    /// in the same order (a struct's fields, or a map's keys sorted), which escapes `<`, `>`, `&`.
+    public func compact(escapingHTML: Bool) -> String {
         var out = ""
-        write(into: &out, indent: nil, level: 0)
+        write(into: &out, indent: nil, level: 0, escapingHTML: escapingHTML)
         return out
     }
 
     /// Indented with `indent` per level, as `docker inspect` prints.
     public func pretty(indent: String = "    ") -> String {
         var out = ""
-        write(into: &out, indent: indent, level: 0)
+        write(into: &out, indent: indent, level: 0, escapingHTML: false)
         return out
     }
 
-    private func write(into out: inout String, indent: String?, level: Int) {
+    private func write(into out: inout String, indent: String?, level: Int, escapingHTML: Bool) {
         switch self {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .number(let text): out += text
-        case .string(let text): out += GoJSON.quote(text, htmlSafe: false)
+        case .string(let text): out += GoJSON.quote(text, htmlSafe: escapingHTML)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "["
             for (index, item) in items.enumerated() {
                 if index > 0 { out += "," }
                 Self.newline(&out, indent, level + 1)
-                item.write(into: &out, indent: indent, level: level + 1)
+                item.write(into: &out, indent: indent, level: level + 1, escapingHTML: escapingHTML)
             }
             Self.newline(&out, indent, level)
             out += "]"
@@ -109,9 +113,9 @@ public indirect enum JSONValue: Sendable, Hashable, Decodable {
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { out += "," }
                 Self.newline(&out, indent, level + 1)
-                out += GoJSON.quote(key, htmlSafe: false)
+                out += GoJSON.quote(key, htmlSafe: escapingHTML)
                 out += indent == nil ? ":" : ": "
-                value.write(into: &out, indent: indent, level: level + 1)
+                value.write(into: &out, indent: indent, level: level + 1, escapingHTML: escapingHTML)
             }
             Self.newline(&out, indent, level)
             out += "}"

@@ -1,6 +1,6 @@
-/// Strings and flat objects encoded as Go's `encoding/json` encodes them (encode.go
-/// `appendString`), so hand-built JSON (filters, `{{json .}}`, a docker-machine `config.json`,
-/// a credential helper's input) is byte-identical to docker's and docker-machine's.
+/// Strings encoded as Go's `encoding/json` encodes them (encode.go `appendString`), so JSON that
+/// dmux writes (through `JSONValue`, or the docker-machine `config.json` template) is
+/// byte-identical to docker's and docker-machine's.
 public enum GoJSON {
     /// A JSON string: HTML-safe (`<`, `>`, `&`, U+2028/9 as `\u` escapes, as `json.Marshal`
     /// does) unless `htmlSafe` is false (an `Encoder` with `SetEscapeHTML(false)`).
@@ -20,18 +20,6 @@ public enum GoJSON {
             }
         }
         return out + "\""
-    }
-
-    /// An object of string fields in the order given, as Go marshals a struct's fields.
-    public static func object(fields: [(String, String)]) -> String {
-        "{" + fields.map { quote($0.0) + ":" + quote($0.1) }.joined(separator: ",") + "}"
-    }
-
-    /// An object of string values with keys sorted, as Go marshals a map; `nulls` are keys whose
-    /// value is a nil pointer.
-    public static func object(_ fields: [String: String], nulls: [String] = []) -> String {
-        let keys = Set(fields.keys).union(nulls).sorted()
-        return "{" + keys.map { quote($0) + ":" + (fields[$0].map { quote($0) } ?? "null") }.joined(separator: ",") + "}"
     }
 
     private static func unicodeEscape(_ v: UInt32) -> String {

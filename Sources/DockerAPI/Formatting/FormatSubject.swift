@@ -31,11 +31,12 @@ extension FormatSubject {
 
     /// `{{json .}}`: every field, keys sorted, all string values (docker's `MarshalJSON`).
     public var jsonObject: String {
-        var fields: [String: String] = [:]
+        var fields: [String: JSONValue] = [:]
         for name in Self.headers.keys {
-            if let value = field(name) { fields[name] = value }
+            if let value = field(name) { fields[name] = .string(value) }
         }
-        return GoJSON.object(fields, nulls: nullFields)
+        for name in nullFields where fields[name] == nil { fields[name] = .null }
+        return JSONValue.object(fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }).compact(escapingHTML: true)
     }
 }
 

@@ -30,17 +30,10 @@ public struct Filters: Sendable, Hashable {
     /// `{"label":{"a=b":true},"name":{"web-c1":true}}`. Nil when empty: omit the parameter.
     public var queryValue: String? {
         guard !values.isEmpty else { return nil }
-        var out = "{"
-        for (i, key) in values.keys.sorted().enumerated() {
-            if i > 0 { out += "," }
-            out += GoJSON.quote(key) + ":{"
-            for (j, value) in values[key, default: []].sorted().enumerated() {
-                if j > 0 { out += "," }
-                out += GoJSON.quote(value) + ":true"
-            }
-            out += "}"
+        let members = values.keys.sorted().map { key in
+            (key, JSONValue.object(values[key, default: []].sorted().map { ($0, .bool(true)) }))
         }
-        return out + "}"
+        return JSONValue.object(members).compact(escapingHTML: true)
     }
 
     /// `filters=<json>` as a query item, or nothing.

@@ -32,11 +32,11 @@ struct RegistryAccess {
     /// registry's credentials by key (docker/cli `GetAllCredentials`).
     func registryConfig() throws -> String {
         let store = try store()
-        var members: [String] = []
+        var members: [(String, JSONValue)] = []
         for key in store.file.registryKeys {
             let credentials = try store.credentials(for: key)
-            if !credentials.isEmpty { members.append(GoJSON.quote(key) + ":" + credentials.json) }
+            if !credentials.isEmpty { members.append((key, credentials.jsonValue)) }
         }
-        return RegistryCredentials.urlSafeBase64("{" + members.joined(separator: ",") + "}")
+        return RegistryCredentials.urlSafeBase64(JSONValue.object(members).compact(escapingHTML: true))
     }
 }
