@@ -89,8 +89,9 @@ import TestSupport
 
         let saved = try RunCommandsTests.fleet("@u1 save -o \(file) \(image)")
         #expect(saved.status == 0, "\(saved)")
-        let size = try #require(try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int)
-        #expect(size > 1_000_000)
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        #expect(try #require(attributes[.size] as? Int) > 1_000_000)
+        #expect(attributes[.posixPermissions] as? Int == 0o600)  // docker's atomic writer's mode
 
         let twoHosts = try RunCommandsTests.fleet("@u1,tls1 save -o \(file) \(image)")
         #expect(twoHosts.status == 2, "\(twoHosts)")
@@ -102,6 +103,34 @@ import TestSupport
 
         let missing = try RunCommandsTests.fleet("@tls1 load -i /nonexistent/x.tar")
         #expect(missing.status == 2 && missing.stderr.contains("/nonexistent/x.tar"), "\(missing)")
+    }
+}
+
+extension ImageTransferTests {
+    /// `dmux … -c SCRIPT` through `sh`, with stdin and stdout redirected as a user would in a pipeline.
+    static func redirected(_ script: String, _ redirection: String) throws -> ProcessResult {
+        try ChildProcess.run(["/bin/sh", "-c", "\"$0\" -H u1=\"$1\" -c \"$2\" " + redirection, Dmux.binary, try Fleet.unix1, script],
+                             environment: ["PATH": "/usr/bin:/bin", "HOME": try Dmux.temporaryHome(), "DMUX_RC": "/dev/null",
+                                           "MACHINE_STORAGE_PATH": try Fleet.machineStore],
+                             inherit: [:], timeout: 120)
+    }
+
+    @Test func saveWithoutOutputWritesTheTarToStdoutAndLoadReadsStdinAsDockerDoes() throws {
+        let image = Self.uniqueImage("pipe")
+        try FleetDocker.run("unix1", ["tag", Fleet.image, image])
+        defer { for engine in ["unix1", "tls2"] { try? FleetDocker.run(engine, ["rmi", image], allowFailure: true) } }
+        let file = NSTemporaryDirectory() + "dmux-pipe-\(UUID().uuidString.prefix(8)).tar"
+        defer { unlink(file) }
+
+        let saved = try Self.redirected("@u1 save \(image)", ">\"\(file)\"")
+        #expect(saved.status == 0 && saved.stderr.isEmpty, "\(saved)")
+        let tar = try #require(FileManager.default.contents(atPath: file))
+        #expect(tar.count > 1_000_000 && String(decoding: tar[257..<262], as: UTF8.self) == "ustar", "\(tar.count) bytes")
+
+        let loaded = try Self.redirected("@tls2 load", "<\"\(file)\"")
+        #expect(loaded.status == 0, "\(loaded)")
+        #expect(loaded.stdout == "Loaded image: \(image)\n", "\(loaded)")
+        #expect(try Self.imageID("tls2", image) == Self.imageID("unix1", image))
     }
 }
 
