@@ -7,7 +7,7 @@ import Shell
 
 /// Builds the shell from the command line and the environment, then runs the chosen mode.
 struct Launcher {
-    let options: Dmux
+    let options: LaunchOptions
 
     func run() async -> ExitStatus {
         DescriptorLimit.raiseToHardLimit()
@@ -20,7 +20,7 @@ struct Launcher {
         settings.stopOnError = options.onErrorStop
         do throws(ShellUsageError) {
             if let format = options.format { try settings.set("format", to: format) }
-            if let fanout = options.fanout { try settings.set("fanout", to: "\(fanout)") }
+            if let fanout = options.fanout { try settings.set("fanout", to: fanout) }
             if let timeout = options.timeout { try settings.set("timeout", to: timeout) }
         } catch {
             return usage(error.description)
@@ -87,11 +87,8 @@ struct Launcher {
             }
         }
         if !options.words.isEmpty {
-            // `__complete`'s words are the user's, flags included: `--` keeps them all positional.
-            let words = completing ? ["__complete", "--"] + options.words.dropFirst() : options.words
-            let line = words.map(Tokenizer.quote).joined(separator: " ")
-            return await BatchRunner(shell: shell, numberLines: false)
-                .run(ScriptedLineSource(lines: [line]), interrupts: .shared)
+            // One command, its words as the login shell split them: nothing to quote or split again.
+            return await BatchRunner(shell: shell, numberLines: false).run(words: options.words, interrupts: .shared)
         }
         if interactive {
             return await InteractiveRunner(shell: shell, environment: environment).run()

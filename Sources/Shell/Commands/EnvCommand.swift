@@ -8,7 +8,6 @@ enum EnvCommand {
 
     static let spec = CommandSpec(
         name: "env", summary: "Print the shell lines that point docker at one engine (docker-machine env)",
-        usage: "env [NAME] [--shell bash|sh|zsh|fish|powershell|cmd|tcsh|emacs] [--no-proxy] | env -u [--shell …]",
         scope: .shell,
         flags: [
             FlagSpec("shell", value: "string", help: "Force the shell (default: the basename of $SHELL)", completion: .values(shells)),

@@ -9,7 +9,7 @@ import Registry
 enum LoginCommand {
     static let spec = CommandSpec(
         name: "login", summary: "Log in to a registry through every target engine, and store the credentials as docker does",
-        usage: "[@TARGETS] login [SERVER] [-u USER] [-p PASSWORD | --password-stdin]", scope: .engines,
+        scope: .engines,
         flags: [
             FlagSpec("username", short: "u", value: "string", help: "Username"),
             FlagSpec("password", short: "p", value: "string", help: "Password"),

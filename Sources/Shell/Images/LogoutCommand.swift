@@ -5,7 +5,7 @@ import Registry
 enum LogoutCommand {
     static let spec = CommandSpec(
         name: "logout", summary: "Log out from a registry (erase the stored credentials)",
-        usage: "logout [SERVER]", scope: .shell,
+        scope: .shell,
         arguments: [ArgumentSpec("SERVER", optional: true)]
     ) { invocation in
         let words = invocation.arguments.positional

@@ -8,12 +8,12 @@ import NIOCore
 enum SaveCommand {
     static let spec = CommandSpec(
         name: "save", summary: "Save images from one host to a tar archive",
-        usage: "@HOST save -o FILE IMAGE…", scope: .engines,
+        scope: .engines,
         flags: [FlagSpec("output", short: "o", value: "string", help: "Write to a file, instead of STDOUT", completion: .file)],
         arguments: [ArgumentSpec("IMAGE", completion: .image, repeats: true)],
         shape: .lines
     ) { invocation in
-        let images = try invocation.requireArguments(1, "IMAGE")
+        let images = invocation.arguments.positional
         guard let output = invocation.arguments.value("output"), !output.isEmpty else {
             throw ShellUsageError("save: give the file with -o FILE (dmux does not write a tar to its own output)")
         }
