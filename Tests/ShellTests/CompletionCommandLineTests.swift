@@ -8,15 +8,8 @@ import Testing
         CommandLineCompletion.plan(words: words).plan
     }
 
-    /// What `dmux __complete WORDS…` answers, on the standard tree and a fixed catalog.
     func candidates(_ words: String...) -> [String] {
-        let catalog = CompletionEngineTests.Catalog()
-        switch CommandLineCompletion.plan(words: words).plan {
-        case .value(let flag, let typed, let prefix):
-            return CommandLineCompletion.values(of: flag, typed: typed, catalog: catalog).map { prefix + $0 }
-        case .line(let request, let prefix):
-            return CompletionEngine(commands: .standard).candidates(for: request, catalog: catalog).map { prefix + $0 }
-        }
+        CommandLineCompletionTests.candidates(words)
     }
 
     @Test func topLevelFlagsAndTheirValues() {

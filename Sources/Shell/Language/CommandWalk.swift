@@ -126,7 +126,7 @@ struct CommandWalk {
     }
 
     private func failure(_ reason: String) -> ShellUsageError {
-        ShellUsageError("\(reason) See '\(commandPath) --help'.")
+        ShellUsageError("\(reason) (see '\(commandPath) --help')")
     }
 
     private func unknownFlag(_ flag: String) -> ShellUsageError {
@@ -136,6 +136,6 @@ struct CommandWalk {
 
     private func unknownSubcommand(_ word: String) -> ShellUsageError {
         let hint = Suggestion.nearest(to: word, in: node.visibleSubcommandNames).map { " (did you mean '\(path.joined(separator: " ")) \($0)'?)" } ?? ""
-        return ShellUsageError("unknown command '\((path + [word]).joined(separator: " "))'\(hint) See '\(commandPath) --help'.")
+        return failure("unknown command '\((path + [word]).joined(separator: " "))'\(hint)")
     }
 }
