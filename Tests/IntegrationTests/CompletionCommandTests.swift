@@ -16,8 +16,8 @@ import TestSupport
         }
     }
 
-    /// The completion scripts list dmux's own options from a table in Shell that mirrors the
-    /// executable's ArgumentParser options: `dmux --help` and the scripts must name the same ones.
+    /// `dmux --help` and the completion scripts both come from the root of the command tree: they
+    /// must name the same options.
     @Test func completedOptionsAreTheOptionsDmuxAccepts() throws {
         let help = try Dmux.run(["--help"])
         let accepted = Set(help.stdout.matches(of: /--[a-z][a-z-]*/).map { String($0.output) })
