@@ -58,13 +58,7 @@ struct CommandWalk {
                     continue
                 }
                 if flag.takesValue && inline == nil {
-                    guard index < words.endIndex else {
-                        if strict { throw failure("flag needs an argument: --\(name)") }
-                        awaitingValue = flag
-                        return
-                    }
-                    record(flag, words[index])
-                    index += 1
+                    guard try takeValue(for: flag, named: "--\(name)", from: words, at: &index, strict: strict) else { return }
                 } else {
                     record(flag, inline ?? "true")
                 }
@@ -88,13 +82,8 @@ struct CommandWalk {
                     }
                     if !shorts.isEmpty {
                         record(flag, String(shorts.hasPrefix("=") ? shorts.dropFirst() : shorts))
-                    } else if index < words.endIndex {
-                        record(flag, words[index])
-                        index += 1
                     } else {
-                        if strict { throw failure("flag needs an argument: '\(letter)' in \(word)") }
-                        awaitingValue = flag
-                        return
+                        guard try takeValue(for: flag, named: "'\(letter)' in \(word)", from: words, at: &index, strict: strict) else { return }
                     }
                     break
                 }
@@ -114,6 +103,21 @@ struct CommandWalk {
         guard arity.accepts(arguments.positional.count) else {
             throw ShellUsageError("\(arity.refusal(path: commandPath)) See '\(commandPath) --help'. Usage:  \(UsageText.line(node, path: path))")
         }
+    }
+
+    /// The word at `index` as `flag`'s value; false when the words ran out (strict: an error
+    /// naming the flag as typed; lenient: the word under the cursor is that value).
+    private mutating func takeValue(
+        for flag: FlagSpec, named typed: String, from words: ArraySlice<String>, at index: inout Int, strict: Bool
+    ) throws(ShellUsageError) -> Bool {
+        guard index < words.endIndex else {
+            if strict { throw failure("flag needs an argument: \(typed)") }
+            awaitingValue = flag
+            return false
+        }
+        record(flag, words[index])
+        index += 1
+        return true
     }
 
     private mutating func record(_ flag: FlagSpec, _ value: String) {
