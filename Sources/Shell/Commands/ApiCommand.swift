@@ -29,7 +29,6 @@ enum ApiCommand {
 
     static func run(_ invocation: Invocation) async throws {
         let words = invocation.arguments.positional
-        guard words.count <= 3 else { throw ShellUsageError("api takes METHOD PATH [BODY]; quote the body as one word") }
         guard words[0].allSatisfy({ $0.isLetter }) else { throw ShellUsageError("invalid HTTP method '\(words[0])'") }
         let request = EngineRequests.raw(method: words[0], path: words[1], body: words.count > 2 ? Array(words[2].utf8) : nil)
         let presenter = invocation.presenter

@@ -14,7 +14,8 @@ enum EnvCommand {
             FlagSpec("unset", short: "u", help: "Unset the variables instead of setting them"),
             FlagSpec("no-proxy", help: "Add the engine's IP to NO_PROXY (or no_proxy when that is set)"),
         ],
-        arguments: [ArgumentSpec("NAME", completion: .host, optional: true)]
+        // docker-machine counts the names itself ("Expected one machine name as an argument", status 1).
+        arguments: [ArgumentSpec("NAME", completion: .host, repeats: true, optional: true)]
     ) { invocation in
         invocation.console.out(try render(invocation))
     }

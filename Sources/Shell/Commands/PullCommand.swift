@@ -14,7 +14,6 @@ enum PullCommand {
         shape: .lines
     ) { invocation in
         let words = invocation.arguments.positional
-        guard words.count == 1 else { throw ShellUsageError("\"pull\" takes one IMAGE, not \(words.count)") }
         let (name, tag) = split(words[0])
         let registryAuth = try RegistryAccess(invocation).registryAuth(for: words[0])
         var request = EngineRequests.pull(image: name, tag: tag)

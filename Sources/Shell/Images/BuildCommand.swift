@@ -25,7 +25,6 @@ enum BuildCommand {
         shape: .lines
     ) { invocation in
         let words = invocation.arguments.positional
-        guard words.count == 1 else { throw ShellUsageError("\"build\" requires exactly 1 argument (PATH)") }
         let root = GoPathClean.clean(words[0])
         let options = try options(invocation, root: root)
         let context: BuildContext

@@ -19,7 +19,6 @@ enum LoginCommand {
         shape: .lines
     ) { invocation in
         let words = invocation.arguments.positional
-        guard words.count <= 1 else { throw ShellUsageError("\"login\" takes at most one SERVER, not \(words.count)") }
         let user = invocation.arguments.value("username") ?? ""
         var password = invocation.arguments.value("password") ?? ""
         let fromStdin = invocation.arguments.isOn("password-stdin")

@@ -9,7 +9,6 @@ enum LogoutCommand {
         arguments: [ArgumentSpec("SERVER", optional: true)]
     ) { invocation in
         let words = invocation.arguments.positional
-        guard words.count <= 1 else { throw ShellUsageError("\"logout\" takes at most one SERVER, not \(words.count)") }
         let server = words.first ?? ""
         var keys = [server.isEmpty ? ImageReference.hubAuthKey : server]
         var shown = keys[0]

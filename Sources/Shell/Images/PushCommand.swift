@@ -12,7 +12,6 @@ enum PushCommand {
         shape: .lines
     ) { invocation in
         let words = invocation.arguments.positional
-        guard words.count == 1 else { throw ShellUsageError("\"push\" takes one NAME, not \(words.count)") }
         let reference: ImageReference
         do { reference = try ImageReference(parsing: words[0]) } catch { throw ShellUsageError("\(error)") }
         let allTags = invocation.arguments.isOn("all-tags")

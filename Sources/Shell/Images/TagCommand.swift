@@ -10,7 +10,6 @@ enum TagCommand {
         shape: .lines
     ) { invocation in
         let words = invocation.arguments.positional
-        guard words.count == 2 else { throw ShellUsageError("\"tag\" requires exactly 2 arguments") }
         let target: ImageReference
         do { target = try ImageReference(parsing: words[1]) } catch { throw ShellUsageError("\(error)") }
         guard target.digest == nil else { throw ShellUsageError("refusing to create a tag with a digest reference") }
