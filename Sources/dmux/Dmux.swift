@@ -31,7 +31,7 @@ enum Dmux {
             print(DmuxOptions.version)
             return
         }
-        let status = await Launcher(options: LaunchOptions(parsed)).run()
+        let status = await Launcher(options: parsed).run()
         // Leave without running atexit handlers and C++ destructors: the event loop threads may
         // still be finishing a TLS handshake with OpenSSL, and tearing OpenSSL down under them
         // crashes. All output is written with write(2) already; stdio is flushed here.
