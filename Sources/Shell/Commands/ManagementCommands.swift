@@ -7,7 +7,8 @@ enum ManagementCommands {
 
     static let container = CommandSpec.group("container", summary: "Manage containers", scope: .engines, [
         PsCommand.spec.named("ls", aliases: ["ps", "list"]), InspectCommand.spec,
-    ] + ContainerCommands.all + [
+        ContainerCommands.start, ContainerCommands.stop, ContainerCommands.restart, ContainerCommands.kill,
+        ContainerCommands.rm.named("rm", aliases: ["remove"]), ContainerCommands.pause, ContainerCommands.unpause,
         LogsCommand.spec, SystemCommands.top, ExecCommand.spec, RunCommand.spec, StatsCommand.spec,
     ])
 

@@ -1,6 +1,6 @@
 /// The bash, zsh and fish completion scripts `dmux completion SHELL` prints (committed as
 /// completions/dmux.bash, completions/_dmux, completions/dmux.fish). Each hands the words before
-/// the cursor to `dmux __complete`, which answers from the same command table and engine as the
+/// the cursor to `dmux __complete`, which answers from the same command tree and engine as the
 /// REPL; the header lists what the tree held when the script was generated.
 public enum CompletionScript {
     public enum Kind: String, Sendable, CaseIterable {
