@@ -12,7 +12,6 @@ import Registry
 enum BuildCommand {
     static let spec = CommandSpec(
         name: "build", summary: "Build an image from a Dockerfile on every target (the context is sent once to all)",
-        usage: "[@TARGETS] build [-t NAME[:TAG]]… [-f FILE] [--build-arg K=V]… [--label K=V]… [--target STAGE] [--no-cache] [--pull] PATH | -",
         scope: .engines,
         flags: [
             FlagSpec("tag", short: "t", value: "list", repeatable: true, help: "Name and optionally a tag in the \"name:tag\" format"),
@@ -26,8 +25,7 @@ enum BuildCommand {
         arguments: [ArgumentSpec("PATH", completion: .directory)],
         shape: .lines
     ) { invocation in
-        let words = try invocation.requireArguments(1, "PATH")
-        guard words.count == 1 else { throw ShellUsageError("\"build\" requires exactly 1 argument (PATH)") }
+        let words = invocation.arguments.positional
         var options = try options(invocation)
         let (input, dockerfile) = try await BuildInput.open(words[0], dockerfile: invocation.arguments.value("file") ?? "")
         options.dockerfile = dockerfile

@@ -7,7 +7,7 @@ import NIOCore
 enum LoadCommand {
     static let spec = CommandSpec(
         name: "load", summary: "Load an image from a tar archive into every target (the file is read once)",
-        usage: "[@TARGETS] load [-i FILE]", scope: .engines,
+        scope: .engines,
         flags: [FlagSpec("input", short: "i", value: "string", help: "Read from tar archive file, instead of STDIN", completion: .file)],
         shape: .lines
     ) { invocation in

@@ -10,7 +10,7 @@ import Registry
 enum LoginCommand {
     static let spec = CommandSpec(
         name: "login", summary: "Log in to a registry through every target engine, and store the credentials as docker does",
-        usage: "[@TARGETS] login [SERVER] [-u USER] [-p PASSWORD | --password-stdin]", scope: .engines,
+        scope: .engines,
         flags: [
             FlagSpec("username", short: "u", value: "string", help: "Username"),
             FlagSpec("password", short: "p", value: "string", help: "Password"),
@@ -20,7 +20,6 @@ enum LoginCommand {
         shape: .lines
     ) { invocation in
         let words = invocation.arguments.positional
-        guard words.count <= 1 else { throw ShellUsageError("\"login\" takes at most one SERVER, not \(words.count)") }
         let user = invocation.arguments.value("username") ?? ""
         var password = invocation.arguments.value("password") ?? ""
         let fromStdin = invocation.arguments.isOn("password-stdin")

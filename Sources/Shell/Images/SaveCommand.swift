@@ -9,12 +9,12 @@ import NIOCore
 enum SaveCommand {
     static let spec = CommandSpec(
         name: "save", summary: "Save images from one host to a tar archive",
-        usage: "@HOST save [-o FILE] IMAGE…", scope: .engines,
+        scope: .engines,
         flags: [FlagSpec("output", short: "o", value: "string", help: "Write to a file, instead of STDOUT", completion: .file)],
         arguments: [ArgumentSpec("IMAGE", completion: .image, repeats: true)],
         shape: .lines
     ) { invocation in
-        let images = try invocation.requireArguments(1, "IMAGE")
+        let images = invocation.arguments.positional
         guard invocation.targets.count == 1 else {
             throw ShellUsageError("save reads from exactly one host, not \(invocation.targets.count): use @HOST save …")
         }
