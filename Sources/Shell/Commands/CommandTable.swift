@@ -10,7 +10,7 @@ public struct CommandTable: Sendable {
     public static let standard = CommandTable(
         ShellCommands.all + ListCommands.all + NetworkVolumeCommands.all + SystemCommands.all + ContainerCommands.all
             + StreamCommands.all + RunCommands.all + ImageCommands.all + PassthroughCommands.all
-            + MachineCommands.all + CompletionCommands.all)
+            + MachineCommands.all + CompletionCommands.all + SurfaceCommands.all + InterimDispatch.all)
 
     /// Names for help, suggestions and completion; `__complete` and other `__` commands are hidden.
     public var names: [String] { visible.flatMap { [$0.name] + $0.aliases } }

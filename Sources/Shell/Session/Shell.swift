@@ -120,12 +120,15 @@ public final class Shell: Sendable {
             let program = String(words[0].dropFirst())
             words = ["!"] + (program.isEmpty ? [] : [program]) + words.dropFirst()
         }
+        let leaf = InterimDispatch.leaf(for: words)  // `container prune` …, until the command tree
+        if let leaf { words = [leaf.0.name] + leaf.1 }
         let name = words[0]
-        guard let spec = commands.command(named: name) else {
+        guard var spec = leaf?.0 ?? commands.command(named: name) else {
             let hint = Suggestion.nearest(to: name, in: commands.names).map { " (did you mean '\($0)'?)" } ?? ""
             throw ShellUsageError("unknown command '\(name)'\(hint); try 'help'")
         }
         let arguments = try FlagParser.parse(Array(words.dropFirst()), for: spec)
+        if arguments.positional.isEmpty, let bare = spec.withoutArguments { spec = bare() }
         if arguments.helpRequested { return try prepare(["help", spec.name]) }
         var shape = settings.format ?? spec.shape ?? .lines
         var shapeChosen = settings.format != nil
