@@ -1,6 +1,6 @@
 /// docker's `image` subcommands that dmux adds.
 public enum ImageLeaves {
-    public static let all: [CommandSpec] = [HistoryCommand.spec, PruneCommands.image, removeImage]
+    public static let all: [CommandSpec] = [HistoryCommand.spec, PruneCommands.image, removeImage, TypedInspect.spec("image")]
 
     /// `image rm`: `rmi` under docker's management name.
     static let removeImage: CommandSpec = {

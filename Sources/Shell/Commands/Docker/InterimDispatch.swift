@@ -10,7 +10,7 @@ enum InterimDispatch {
     /// The leaf named by the second word and the words after it; nil when the words name none
     /// (`network ls` and `image copy` stay with the commands that have them).
     static func leaf(for words: [String]) -> (CommandSpec, [String])? {
-        guard words.count >= 2, let leaves = groups[words[0]], let leaf = leaves.first(where: { $0.name == words[1] }) else { return nil }
+        guard words.count >= 2, let leaves = groups[words[0]], let leaf = leaves.first(where: { $0.name == words[1] || $0.aliases.contains(words[1]) }) else { return nil }
         return (leaf, Array(words.dropFirst(2)))
     }
 

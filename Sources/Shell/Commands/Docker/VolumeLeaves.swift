@@ -1,4 +1,4 @@
 /// docker's `volume` subcommands beside `ls`.
 public enum VolumeLeaves {
-    public static let all: [CommandSpec] = [PruneCommands.volume]
+    public static let all: [CommandSpec] = [VolumeCommands.create, VolumeCommands.remove, VolumeCommands.inspect, PruneCommands.volume]
 }
