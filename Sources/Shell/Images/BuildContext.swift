@@ -27,45 +27,7 @@ struct BuildContext: Sendable {
 
     /// Walks the folder and hands the tar to `send` piece by piece.
     func stream(_ send: @Sendable (ByteBuffer) async -> Void) async throws {
-        var pending = ByteBuffer()
-        func flush(ifAbove limit: Int) async {
-            guard pending.readableBytes > limit else { return }
-            await send(pending)
-            pending = ByteBuffer()
-        }
-        for relative in try members() {
-            let path = root + "/" + relative
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            let mode = (attributes[.posixPermissions] as? Int) ?? 0o644
-            let modified = Int((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
-            switch attributes[.type] as? FileAttributeType {
-            case .typeDirectory?:
-                pending.writeBytes(TarHeader(name: relative, kind: .directory, mode: mode, modified: modified).encoded())
-            case .typeSymbolicLink?:
-                let target = try FileManager.default.destinationOfSymbolicLink(atPath: path)
-                pending.writeBytes(TarHeader(name: relative, kind: .symlink(target: target), mode: mode, modified: modified).encoded())
-            case .typeRegular?:
-                guard let file = FileHandle(forReadingAtPath: path) else {
-                    throw BuildContextError(description: "\(path): cannot be read")
-                }
-                defer { try? file.close() }
-                let size = (attributes[.size] as? Int) ?? 0
-                pending.writeBytes(TarHeader(name: relative, kind: .file(size: size), mode: mode, modified: modified).encoded())
-                var written = 0
-                while written < size, let data = try file.read(upToCount: min(1 << 20, size - written)), !data.isEmpty {
-                    pending.writeBytes(data)
-                    written += data.count
-                    await flush(ifAbove: 1 << 20)
-                }
-                guard written == size else { throw BuildContextError(description: "\(path): changed while it was read") }
-                pending.writeBytes([UInt8](repeating: 0, count: TarHeader.padding(size)))
-            default:
-                continue  // sockets, fifos and devices are not sent (as with the docker CLI)
-            }
-            await flush(ifAbove: 1 << 20)
-        }
-        pending.writeBytes(TarHeader.end)
-        await send(pending)
+        try await TarStreamWriter().stream(try members().map { .init(path: root + "/" + $0, name: $0) }, send)
     }
 
     /// The relative paths to send, parents before children, in name order.
