@@ -2,6 +2,6 @@
 public enum ContainerLeaves {
     public static let all: [CommandSpec] = [
         CreateCommand.spec, PruneCommands.container, PortCommand.spec, RenameCommand.spec, UpdateCommand.spec,
-        WaitCommand.containerSpec, DiffCommand.spec, CopyCommand.spec,
+        WaitCommand.containerSpec, DiffCommand.spec, CopyCommand.spec, AttachCommand.spec,
     ]
 }

@@ -3,6 +3,6 @@
 enum SurfaceCommands {
     static let all: [CommandSpec] = [
         CreateCommand.spec, PortCommand.spec, RenameCommand.spec, UpdateCommand.spec, DiffCommand.spec,
-        HistoryCommand.spec, CopyCommand.spec,
+        HistoryCommand.spec, CopyCommand.spec, AttachCommand.spec,
     ]
 }
