@@ -3,5 +3,6 @@ public enum ContainerLeaves {
     public static let all: [CommandSpec] = [
         CreateCommand.spec, PruneCommands.container, PortCommand.spec, RenameCommand.spec, UpdateCommand.spec,
         WaitCommand.containerSpec, DiffCommand.spec, CopyCommand.spec, AttachCommand.spec,
+        TypedInspect.spec("container"),
     ]
 }

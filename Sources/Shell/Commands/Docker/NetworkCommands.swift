@@ -67,6 +67,14 @@ enum NetworkCommands {
         spec.aliases = ["remove"]
         spec.usage = "[@TARGETS] network rm NETWORK [NETWORK...]"
         spec.arguments = [ArgumentSpec("NETWORK", repeats: true)]
+        let removeEach = spec.run
+        spec.run = { invocation in
+            try await removeEach(invocation)
+            // docker ends a partial failure with its StatusError's words (cli/command/network/remove.go).
+            if invocation.presenter.asDocker && !invocation.presenter.failures.isEmpty {
+                invocation.console.err("exit status 1\n")
+            }
+        }
         return spec
     }()
 
