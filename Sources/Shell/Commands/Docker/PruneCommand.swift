@@ -34,6 +34,10 @@ struct PruneCommand: Sendable {
     func run(_ invocation: Invocation) async throws {
         let filters = try ListCommands.filters(invocation.arguments)
         let steps = try self.steps(invocation.arguments, filters)
+        // The warning and docker's version checks need each engine's API version: ask those not asked yet.
+        await withTaskGroup(of: Void.self) { group in
+            for host in invocation.targets where host.status.apiVersion == nil { group.addTask { await host.connect() } }
+        }
         let versions = invocation.targets.map { host in host.status.apiVersion.flatMap { APIVersion($0) } }
         // What docker refuses before asking (a flag newer than the engine) needs no question.
         let refusing = versions.filter { version in steps.contains { (try? $0.request(apiVersion: version)) == nil } }
@@ -61,7 +65,8 @@ struct PruneCommand: Sendable {
             if reportsSpace { text += "Total reclaimed space: \(GoUnits.humanSize(Double(space)))\n" }
             return (text, space, steps.count == 1 ? records[0].1 : JSONValue.object(records))
         } onSuccess: { host, result in
-            presenter.block(host: host.name, text: result.0, json: result.2)
+            // docker prints nothing at all for a network prune that found nothing.
+            if !result.0.isEmpty || presenter.shape == .json { presenter.block(host: host.name, text: result.0, json: result.2) }
             total += result.1
             answered += 1
         }
