@@ -11,6 +11,9 @@ enum HelpCommand {
             invocation.console.out(overview(table))
             return
         }
+        if let (leaf, _) = InterimDispatch.leaf(for: invocation.arguments.positional) {  // until the command tree
+            return invocation.console.out(detail(leaf))
+        }
         guard let spec = table.command(named: name.hasPrefix("!") ? "!" : name) else {
             let hint = Suggestion.nearest(to: name, in: table.names).map { " (did you mean '\($0)'?)" } ?? ""
             throw ShellUsageError("unknown command '\(name)'\(hint)")

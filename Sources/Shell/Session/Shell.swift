@@ -121,6 +121,7 @@ public final class Shell: Sendable {
             words = ["!"] + (program.isEmpty ? [] : [program]) + words.dropFirst()
         }
         let leaf = InterimDispatch.leaf(for: words)  // `container prune` …, until the command tree
+        let helpWords = leaf.map { _ in Array(words.prefix(2)) }
         if let leaf { words = [leaf.0.name] + leaf.1 }
         let name = words[0]
         guard var spec = leaf?.0 ?? commands.command(named: name) else {
@@ -129,7 +130,7 @@ public final class Shell: Sendable {
         }
         let arguments = try FlagParser.parse(Array(words.dropFirst()), for: spec)
         if arguments.positional.isEmpty, let bare = spec.withoutArguments { spec = bare() }
-        if arguments.helpRequested { return try prepare(["help", spec.name]) }
+        if arguments.helpRequested { return try prepare(["help"] + (helpWords ?? [spec.name])) }
         var shape = settings.format ?? spec.shape ?? .lines
         var shapeChosen = settings.format != nil
         var template: String?
