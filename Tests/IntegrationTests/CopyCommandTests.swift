@@ -50,6 +50,26 @@ import TestSupport
         #expect(refused.stderr.contains("unix1: cannot copy directory\n") && refused.stderr.contains("tls1: cannot copy directory\n"), "\(refused)")
     }
 
+    /// `cp - CONTAINER:DIR`: a tar on stdin, read once, unpacked on every target.
+    @Test func aTarOnStdinGoesToEveryTarget() throws {
+        let name = FleetDocker.uniqueName("cp")
+        _ = try FleetDocker.create(name, on: Self.hosts, start: true)
+        defer { FleetDocker.remove(name, from: Self.hosts) }
+        let root = try Self.tree()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let packed = try ChildProcess.run(["/bin/tar", "-cf", root + "/in.tar", "-C", root, "src"], stdin: "",
+                                          environment: ["PATH": "/usr/bin:/bin"], inherit: [:], timeout: 20)
+        #expect(packed.status == 0, "\(packed)")
+        let tar = String(decoding: try Data(contentsOf: URL(fileURLWithPath: root + "/in.tar")), as: UTF8.self)
+        let copied = try Dmux.run(try ThreeEngines.arguments + ["-c", "cp - \(name):/tmp"], stdin: tar,
+                                  environment: try ThreeEngines.environment)
+        #expect(copied.status == 0, "\(copied)")
+        for engine in Self.hosts { #expect(try Self.inContainer(engine, name, "cat /tmp/src/sub/b") == "two", "\(engine)") }
+        let notADirectory = try Dmux.run(try ThreeEngines.arguments + ["-c", "@unix1 cp - \(name):/tmp/src/a"], stdin: tar,
+                                         environment: try ThreeEngines.environment)
+        #expect(notADirectory.status == 1 && notADirectory.stderr == "destination \"\(name):/tmp/src/a\" must be a directory\n", "\(notADirectory)")
+    }
+
     /// One host: dmux leaves the same files docker leaves, for each of docker's destination cases.
     @Test func onOneHostTheLayoutIsDockers() throws {
         let name = FleetDocker.uniqueName("cp")

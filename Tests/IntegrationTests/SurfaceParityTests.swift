@@ -45,6 +45,7 @@ import Testing
         try await Self.expectSame(["rename", "no-such-container-here", "other"])
         try await Self.expectSame(["attach", exited])
         try await Self.expectSame(["cp", "\(exited):/no-such-file", "/tmp/dmux-surface-nothing"])
+        try await Self.expectSame(["cp", "\(exited):/made", "-"])
         try await Self.expectSame(["container", "inspect", "--format", "{{.State.ExitCode}}", exited])
     }
 

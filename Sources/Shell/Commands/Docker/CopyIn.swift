@@ -14,6 +14,7 @@ struct CopyIn {
     let destination: String
 
     func run() async throws {
+        if source == "-" { return try await fromStdin() }
         let local = LocalPath(source)
         let follow = invocation.arguments.isOn("follow-link")
         guard let found = local.lstat(followLink: follow) else { throw ShellUsageError(local.missingError) }
@@ -37,6 +38,34 @@ struct CopyIn {
             try await send(entries, top: planned[hosts[0].name]!.plan.rename?.to ?? sourceBase, to: hosts,
                            directory: planned[hosts[0].name]!.plan.directory, shownPath: { planned[$0]!.path })
         }
+    }
+
+    /// `cp - CONTAINER:DIR`: a tar read from stdin, extracted into a directory that must exist on each host.
+    private func fromStdin() async throws {
+        let container = self.container, destination = self.destination
+        var ready: [HostSession] = []
+        await invocation.eachHost { host in
+            guard try await CopyCommand.stat(container, destination, on: host)?.isDirectory == true else {
+                let message = "destination \"\(container):\(destination)\" must be a directory"
+                throw HostFailure(host: host.name, kind: .failed, message: message, dockerMessage: message)
+            }
+        } onSuccess: { host, _ in
+            ready.append(host)
+        }
+        guard !ready.isEmpty else { return }
+        let failures = FailureQueue()
+        let request = EngineRequests.extractArchive(container, directory: destination, copyUIDGID: invocation.arguments.isOn("archive"))
+        let broadcast = BodyBroadcast(targets: ready, presenter: invocation.presenter, board: nil, failures: failures, request: request) { _, response in
+            _ = try await response.collect(upTo: 1 << 20)
+            return nil
+        }
+        let reader = StdinReader()
+        defer { reader.stop() }
+        let readError = await broadcast.run { send in
+            for await chunk in reader.chunks() { await send(ByteBuffer(bytes: chunk)) }
+        }
+        for failure in failures.all { invocation.presenter.failure(failure) }
+        if let readError { throw ArchiveReadError(description: "stdin: \(readError)") }
     }
 
     /// One host's plan: the destination's stat (a link followed once, as docker does) and moby's rules.
