@@ -74,6 +74,10 @@ import Testing
         let empty = try await DockerParity.compare("unix1", ["container", "prune", "-f", "--filter", "label=\(label)"])
         #expect(empty.matches, "\(empty)")
         #expect(empty.dmux.stdout == "Total reclaimed space: 0B\n")
+        for group in [["image"], ["image", "-a"], ["network"], ["volume"], ["system"], ["system", "-a", "--volumes"]] {
+            let nothing = try await DockerParity.compare("unix1", [group[0], "prune"] + group.dropFirst() + ["-f", "--filter", "label=\(label)"])
+            #expect(nothing.matches, "\(nothing)")
+        }
     }
 
     @Test func networkAndVolumePruneRemoveOnlyWhatTheFilterNames() throws {

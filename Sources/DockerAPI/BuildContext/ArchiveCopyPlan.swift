@@ -7,6 +7,11 @@ public struct ArchiveCopyPlan: Sendable, Equatable {
     /// The archive's top name and the name it must have there, when they differ.
     public var rename: (from: String, to: String)?
 
+    public init(directory: String, rename: (from: String, to: String)?) {
+        self.directory = directory
+        self.rename = rename
+    }
+
     public static func == (lhs: ArchiveCopyPlan, rhs: ArchiveCopyPlan) -> Bool {
         lhs.directory == rhs.directory && lhs.rename?.from == rhs.rename?.from && lhs.rename?.to == rhs.rename?.to
     }
