@@ -70,6 +70,30 @@ import TestSupport
         #expect(notADirectory.status == 1 && notADirectory.stderr == "destination \"\(name):/tmp/src/a\" must be a directory\n", "\(notADirectory)")
     }
 
+    /// `-a` keeps the local owner (the engine's copyUIDGID), without it root owns the copy; `-L`
+    /// copies what a link points at, under the link's name, in both directions.
+    @Test func archiveModeAndFollowLinkAreDockers() throws {
+        let name = FleetDocker.uniqueName("cp")
+        _ = try FleetDocker.create(name, on: ["unix1", "tls1"], start: true)
+        defer { FleetDocker.remove(name, from: ["unix1", "tls1"]) }
+        let root = try Self.tree()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(chown(root + "/src/a", 1234, 5678) == 0)
+
+        let copied = try ThreeEngines.run("@unix1,tls1 cp -a \(root)/src/a \(name):/tmp/kept; @unix1,tls1 cp \(root)/src/a \(name):/tmp/root; "
+                                          + "@unix1,tls1 cp -L \(root)/src/link \(name):/tmp; @unix1,tls1 cp \(root)/src/link \(name):/tmp/plain")
+        #expect(copied.status == 0, "\(copied)")
+        for engine in ["unix1", "tls1"] {
+            #expect(try Self.inContainer(engine, name, "stat -c %u:%g /tmp/kept /tmp/root") == "1234:5678\n0:0", "\(engine)")
+            #expect(try Self.inContainer(engine, name, "cat /tmp/link; readlink /tmp/plain") == "one\na", "\(engine)")
+        }
+        try FleetDocker.run("unix1", ["exec", name, "ln", "-s", "/tmp/kept", "/tmp/to-kept"])
+        let back = root + "/back"
+        let fetched = try ThreeEngines.run("@unix1 cp -L \(name):/tmp/to-kept \(back)")
+        #expect(fetched.status == 0, "\(fetched)")
+        #expect(try String(contentsOfFile: back, encoding: .utf8) == "one\n")
+    }
+
     /// One host: dmux leaves the same files docker leaves, for each of docker's destination cases.
     @Test func onOneHostTheLayoutIsDockers() throws {
         let name = FleetDocker.uniqueName("cp")
