@@ -89,6 +89,18 @@ import Testing
         #expect(throws: ShellUsageError.self) { try UpdateValues.restartPolicy("on-failure:x") }
     }
 
+    @Test func networkCreateSendsDockersCreateOptions() throws {
+        var arguments = ParsedArguments()
+        arguments.values = ["subnet": ["10.1.0.0/24,10.2.0.0/24"], "gateway": ["10.1.0.1"], "label": ["a=b"], "internal": ["true"],
+                            "config-from": ["base"]]
+        let body = try NetworkCommands.body(name: "n", arguments).compact
+        #expect(body.contains(#""Name":"n","CheckDuplicate":true,"Driver":"bridge","Internal":true"#), "\(body)")
+        #expect(body.contains(#""Config":[{"Subnet":"10.1.0.0/24","Gateway":"10.1.0.1"},{"Subnet":"10.2.0.0/24"}]"#), "\(body)")
+        #expect(body.contains(#""Labels":{"a":"b"}"#) && body.contains(#""ConfigFrom":{"Network":"base"}"#), "\(body)")
+        arguments.values["gateway"] = ["10.1.0.1", "10.2.0.1", "10.3.0.1"]
+        #expect(throws: ShellUsageError.self) { try NetworkCommands.body(name: "n", arguments) }
+    }
+
     @Test func cpSplitsItsArgumentsAsDockersSplitCpArg() {
         #expect(CopyCommand.split("web:/etc").container == "web")
         #expect(CopyCommand.split("web:/etc").path == "/etc")

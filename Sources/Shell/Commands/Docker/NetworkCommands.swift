@@ -15,6 +15,10 @@ enum NetworkCommands {
             FlagSpec("ipv6", help: "Enable or disable IPv6 address assignment"),
             FlagSpec("attachable", help: "Enable manual container attachment"),
             FlagSpec("scope", value: "string", help: "Control the network's scope"),
+            FlagSpec("ingress", help: "Create swarm routing-mesh network"),
+            FlagSpec("config-only", help: "Create a configuration only network"),
+            FlagSpec("config-from", value: "string", help: "The network from which to copy the configuration"),
+            FlagSpec("ipam-opt", value: "map", repeatable: true, help: "Set IPAM driver specific options"),
             FlagSpec("ipam-driver", value: "string", help: "IP Address Management Driver (default \"default\")"),
             FlagSpec("subnet", value: "strings", repeatable: true, help: "Subnet in CIDR format that represents a network segment"),
             FlagSpec("ip-range", value: "strings", repeatable: true, help: "Allocate container ip from a sub-range (one per --subnet, in order)"),
@@ -53,10 +57,15 @@ enum NetworkCommands {
             ("Driver", .string(arguments.value("driver") ?? "bridge")),
             ("Internal", .bool(arguments.isOn("internal"))), ("Attachable", .bool(arguments.isOn("attachable"))),
             ("EnableIPv6", .bool(arguments.isOn("ipv6"))),
-            ("IPAM", .object([("Driver", .string(arguments.value("ipam-driver") ?? "default")), ("Config", .array(configs))])),
+            ("Ingress", .bool(arguments.isOn("ingress"))), ("ConfigOnly", .bool(arguments.isOn("config-only"))),
+            ("IPAM", .object([
+                ("Driver", .string(arguments.value("ipam-driver") ?? "default")), ("Config", .array(configs)),
+                ("Options", KeyValueList.object(arguments.all("ipam-opt"))),
+            ])),
             ("Options", KeyValueList.object(arguments.all("opt"))), ("Labels", KeyValueList.object(arguments.all("label"))),
         ]
         if let scope = arguments.value("scope") { members.append(("Scope", .string(scope))) }
+        if let from = arguments.value("config-from") { members.append(("ConfigFrom", .object([("Network", .string(from))]))) }
         return .object(members)
     }
 
