@@ -4,12 +4,16 @@ import Machines
 
 /// `machine create`, `machine regenerate-certs` and `machine rm`: the subcommands that write the store.
 enum MachineCreateCommand {
-    static let create = MachineCommands.Subcommand(
-        name: "create", usage: "create NAME --url tcp://ADDR:PORT [--san NAME|IP]… [--force]",
-        summary: "Make certificates and config.json for an engine, and print how to configure it",
-        flags: ["url", "san", "force"]
+    static let create = MachineCommands.subcommand(
+        "create", summary: "Make certificates and config.json for an engine, and print how to configure it",
+        flags: [
+            FlagSpec("url", value: "tcp://ADDR:PORT", help: "Where the engine will listen (required)"),
+            FlagSpec("san", value: "name|ip", repeatable: true, help: "An extra host name or IP for the server certificate (repeatable)"),
+            FlagSpec("force", short: "f", help: "Replace an existing machine"),
+        ],
+        arguments: [MachineCommands.name]
     ) { invocation, storage in
-        let name = try MachineCommands.machineName(invocation, "create")
+        let name = MachineCommands.machineName(invocation)
         guard let url = invocation.arguments.value("url") else {
             throw ShellUsageError("machine create needs --url tcp://ADDR:PORT (where the engine will listen)")
         }
@@ -26,12 +30,13 @@ enum MachineCreateCommand {
         register(name, storage: storage, shell: invocation.shell)
     }
 
-    static let regenerateCertificates = MachineCommands.Subcommand(
-        name: "regenerate-certs", usage: "regenerate-certs NAME [--client]",
+    static let regenerateCertificates = MachineCommands.subcommand(
+        "regenerate-certs", aliases: ["regenerate"],
         summary: "Make a new server certificate (--client: and a new client certificate); copy it to the engine again",
-        flags: ["client"]
+        flags: [FlagSpec("client", help: "Also renew the client certificate")],
+        arguments: [MachineCommands.name]
     ) { invocation, storage in
-        let name = try MachineCommands.machineName(invocation, "regenerate-certs")
+        let name = MachineCommands.machineName(invocation)
         let client = invocation.arguments.isOn("client")
         guard let files = try MachineCommands.perform(invocation, machine: name, {
             () throws(MachineError) in try storage.regenerateCertificates(name: name, client: client)
@@ -40,12 +45,12 @@ enum MachineCreateCommand {
         invocation.console.out("Copy \(storage.layout.machine(name).serverCertificate) and server-key.pem to the engine's /etc/docker/ and restart it.\n")
     }
 
-    static let remove = MachineCommands.Subcommand(
-        name: "rm", usage: "rm NAME [-f]",
-        summary: "Remove a machine's folder from the store (-f: no error when it does not exist)",
-        flags: ["force"]
+    static let remove = MachineCommands.subcommand(
+        "rm", summary: "Remove a machine's folder from the store (-f: no error when it does not exist)",
+        flags: [FlagSpec("force", short: "f", help: "No error when the machine does not exist")],
+        arguments: [MachineCommands.name]
     ) { invocation, storage in
-        let name = try MachineCommands.machineName(invocation, "rm")
+        let name = MachineCommands.machineName(invocation)
         let force = invocation.arguments.isOn("force")
         guard try MachineCommands.perform(invocation, machine: name, {
             () throws(MachineError) in try storage.remove(name: name, force: force)

@@ -2,13 +2,28 @@ import DockerAPI
 import Foundation
 import NIOCore
 
-/// Files, directories and symbolic links of the local disk as one tar stream, made while it is
-/// sent, in pieces of about a megabyte: a build context (BuildContext) and `cp SRC CONTAINER:DST`.
+/// Files, directories and symbolic links of the local disk, and members made in memory, as one
+/// tar stream made while it is sent, in pieces of about a megabyte: a build context
+/// (BuildContext) and `cp SRC CONTAINER:DST`.
 struct TarStreamWriter: Sendable {
-    /// One member: where it is on disk and its name in the archive.
+    /// One member: its name in the archive and where its content comes from.
     struct Entry: Sendable {
-        var path: String
+        enum Source: Sendable {
+            case disk(path: String)
+            case bytes([UInt8], mode: Int, modified: Int)
+        }
         var name: String
+        var source: Source
+
+        init(path: String, name: String) {
+            self.name = name
+            self.source = .disk(path: path)
+        }
+
+        init(name: String, bytes: [UInt8], mode: Int, modified: Int) {
+            self.name = name
+            self.source = .bytes(bytes, mode: mode, modified: modified)
+        }
     }
 
     /// Keep each file's owner (`cp -a`); else root owns everything, as docker/cli sends a context.
@@ -22,7 +37,12 @@ struct TarStreamWriter: Sendable {
             pending = ByteBuffer()
         }
         for entry in entries {
-            let path = entry.path
+            guard case .disk(let path) = entry.source else {
+                if case .bytes(let content, let mode, let modified) = entry.source {
+                    BuildContext.write(entry.name, content, mode: mode, modified: modified, to: &pending)
+                }
+                continue
+            }
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             let mode = (attributes[.posixPermissions] as? Int) ?? 0o644
             let modified = Int((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)

@@ -9,8 +9,7 @@ import Transport
 /// unless `--no-stdin`, dmux's stdin goes to it. The container's exit code is the status.
 enum AttachCommand {
     static let spec = CommandSpec(
-        name: "attach", summary: "Attach local standard input, output, and error streams to a running container (one host)",
-        usage: "@HOST attach [OPTIONS] CONTAINER", scope: .engines,
+        name: "attach", summary: "Attach local standard input, output, and error streams to a running container (one host)", scope: .engines,
         flags: [
             FlagSpec("detach-keys", value: "string", help: "Override the key sequence for detaching a container"),
             FlagSpec("no-stdin", help: "Do not attach STDIN"),

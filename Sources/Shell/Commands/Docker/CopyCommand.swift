@@ -11,7 +11,6 @@ import Transport
 enum CopyCommand {
     static let spec = CommandSpec(
         name: "cp", summary: "Copy files/folders between the containers of every target and the local filesystem",
-        usage: "[@TARGETS] cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-  |  cp [OPTIONS] SRC_PATH CONTAINER:DEST_PATH",
         scope: .engines,
         flags: [
             FlagSpec("follow-link", short: "L", help: "Always follow symbol link in SRC_PATH"),

@@ -5,8 +5,7 @@ import DockerAPI
 /// (docker/cli cli/command/container/create.go).
 enum CreateCommand {
     static let spec = CommandSpec(
-        name: "create", summary: "Create a new container on every target",
-        usage: "[@TARGETS] create [OPTIONS] IMAGE [COMMAND] [ARG...]", scope: .engines,
+        name: "create", summary: "Create a new container on every target", scope: .engines,
         flags: RunCommand.spec.flags.filter { $0.long != "detach" && $0 != FlagSpec.format },
         arguments: RunCommand.spec.arguments,
         shape: .lines, flagsEndAtFirstArgument: true

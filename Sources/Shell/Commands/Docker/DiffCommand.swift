@@ -4,8 +4,7 @@ import DockerAPI
 /// `C /etc` lines (docker/cli cli/command/container/diff.go).
 enum DiffCommand {
     static let spec = CommandSpec(
-        name: "diff", summary: "Inspect changes to files or directories on a container's filesystem",
-        usage: "[@TARGETS] diff CONTAINER", scope: .engines,
+        name: "diff", summary: "Inspect changes to files or directories on a container's filesystem", scope: .engines,
         arguments: [ArgumentSpec("CONTAINER", completion: .container)],
         shape: .lines
     ) { invocation in

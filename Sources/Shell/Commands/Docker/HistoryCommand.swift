@@ -4,8 +4,7 @@ import DockerAPI
 /// `-q`, `-H` and `--format` (docker/cli cli/command/image/history.go).
 enum HistoryCommand {
     static let spec = CommandSpec(
-        name: "history", summary: "Show the history of an image",
-        usage: "[@TARGETS] history [OPTIONS] IMAGE", scope: .engines,
+        name: "history", summary: "Show the history of an image", scope: .engines,
         flags: [
             FlagSpec("human", short: "H", help: "Print sizes and dates in human readable format (default true; --human=false for raw)"),
             FlagSpec("quiet", short: "q", help: "Only show image IDs"),

@@ -1,12 +1,4 @@
-/// docker's `image` subcommands that dmux adds.
+/// docker's `image` subcommands that came with the everyday surface.
 public enum ImageLeaves {
-    public static let all: [CommandSpec] = [HistoryCommand.spec, PruneCommands.image, removeImage, TypedInspect.spec("image")]
-
-    /// `image rm`: `rmi` under docker's management name.
-    static let removeImage: CommandSpec = {
-        var spec = ImageCommands.rmi
-        spec.name = "rm"
-        spec.usage = "[@TARGETS] image rm [OPTIONS] IMAGE [IMAGE...]"
-        return spec
-    }()
+    public static let all: [CommandSpec] = [HistoryCommand.spec, PruneCommands.image]
 }

@@ -5,8 +5,7 @@ import FanOut
 /// cli/command/network/*.go): create prints each host's new network ID, rm the names removed.
 enum NetworkCommands {
     static let create = CommandSpec(
-        name: "create", summary: "Create a network on every target",
-        usage: "[@TARGETS] network create [OPTIONS] NETWORK", scope: .engines,
+        name: "create", summary: "Create a network on every target", scope: .engines,
         flags: [
             FlagSpec("driver", short: "d", value: "string", help: "Driver to manage the Network (default \"bridge\")"),
             FlagSpec("opt", short: "o", value: "map", repeatable: true, help: "Set driver specific options"),
@@ -74,7 +73,6 @@ enum NetworkCommands {
             FlagSpec("force", short: "f", help: "Do not error if the network does not exist"),
         ]) { name, _ in EngineRequests.removeNetwork(name) }
         spec.aliases = ["remove"]
-        spec.usage = "[@TARGETS] network rm NETWORK [NETWORK...]"
         spec.arguments = [ArgumentSpec("NETWORK", repeats: true)]
         let removeEach = spec.run
         spec.run = { invocation in
@@ -88,8 +86,7 @@ enum NetworkCommands {
     }()
 
     static let connect = CommandSpec(
-        name: "connect", summary: "Connect a container to a network on every target",
-        usage: "[@TARGETS] network connect [OPTIONS] NETWORK CONTAINER", scope: .engines,
+        name: "connect", summary: "Connect a container to a network on every target", scope: .engines,
         flags: [
             FlagSpec("ip", value: "string", help: "IPv4 address (e.g., \"172.30.100.104\")"),
             FlagSpec("ip6", value: "string", help: "IPv6 address (e.g., \"2001:db8::33\")"),
@@ -122,8 +119,7 @@ enum NetworkCommands {
     }
 
     static let disconnect = CommandSpec(
-        name: "disconnect", summary: "Disconnect a container from a network on every target",
-        usage: "[@TARGETS] network disconnect [OPTIONS] NETWORK CONTAINER", scope: .engines,
+        name: "disconnect", summary: "Disconnect a container from a network on every target", scope: .engines,
         flags: [FlagSpec("force", short: "f", help: "Force the container to disconnect from a network")],
         arguments: [ArgumentSpec("NETWORK"), ArgumentSpec("CONTAINER", completion: .container)],
         shape: .lines
@@ -134,8 +130,6 @@ enum NetworkCommands {
         ]))
         await invocation.eachHost { host in _ = try await host.send(request) }
     }
-
-    static let inspect = TypedInspect.spec("network")
 
     private static func networkAndContainer(_ invocation: Invocation, _ path: String) throws(ShellUsageError) -> (String, String) {
         let words = try invocation.requireArguments(2, "NETWORK CONTAINER")

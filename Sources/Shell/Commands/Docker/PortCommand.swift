@@ -5,8 +5,7 @@ import FanOut
 /// (docker/cli cli/command/container/port.go): `80/tcp -> 0.0.0.0:8080` lines, natural order.
 enum PortCommand {
     static let spec = CommandSpec(
-        name: "port", summary: "List port mappings or a specific mapping for the container",
-        usage: "[@TARGETS] port CONTAINER [PRIVATE_PORT[/PROTO]]", scope: .engines,
+        name: "port", summary: "List port mappings or a specific mapping for the container", scope: .engines,
         arguments: [ArgumentSpec("CONTAINER", completion: .container), ArgumentSpec("PRIVATE_PORT[/PROTO]", optional: true)],
         shape: .lines
     ) { invocation in

@@ -24,7 +24,7 @@ struct PruneCommand: Sendable {
     var spec: CommandSpec {
         let command = self
         return CommandSpec(
-            name: "prune", summary: summary, usage: "[@TARGETS] \(path) [OPTIONS]", scope: .engines,
+            name: "prune", summary: summary, scope: .engines,
             flags: flags, shape: .lines
         ) { invocation in
             try await command.run(invocation)

@@ -5,8 +5,7 @@ import FanOut
 /// `rename CONTAINER NEW_NAME` on every target (docker/cli cli/command/container/rename.go).
 enum RenameCommand {
     static let spec = CommandSpec(
-        name: "rename", summary: "Rename a container on every target",
-        usage: "[@TARGETS] rename CONTAINER NEW_NAME", scope: .engines,
+        name: "rename", summary: "Rename a container on every target", scope: .engines,
         arguments: [ArgumentSpec("CONTAINER", completion: .container), ArgumentSpec("NEW_NAME")],
         shape: .lines
     ) { invocation in

@@ -1,4 +1,4 @@
-/// docker's `system` subcommands that dmux adds (`df`, `info`, `events` are hung by the command tree).
+/// docker's `system` subcommands beside `df`, `info` and `events`.
 public enum SystemLeaves {
     public static let all: [CommandSpec] = [PruneCommands.system]
 }

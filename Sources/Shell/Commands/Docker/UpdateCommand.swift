@@ -30,7 +30,6 @@ enum UpdateCommand {
         ) { id, arguments in
             EngineRequests.update(id, config: try config(arguments))
         }
-        spec.usage = "[@TARGETS] update [OPTIONS] CONTAINER [CONTAINER...]"
         return spec
     }()
 

@@ -4,8 +4,7 @@ import DockerAPI
 /// prints each host's volume name, rm the names removed.
 enum VolumeCommands {
     static let create = CommandSpec(
-        name: "create", summary: "Create a volume on every target",
-        usage: "[@TARGETS] volume create [OPTIONS] [VOLUME]", scope: .engines,
+        name: "create", summary: "Create a volume on every target", scope: .engines,
         flags: [
             FlagSpec("driver", short: "d", value: "string", help: "Specify volume driver name (default \"local\")"),
             FlagSpec("opt", short: "o", value: "map", repeatable: true, help: "Set driver specific options"),
@@ -35,10 +34,7 @@ enum VolumeCommands {
             FlagSpec("force", short: "f", help: "Force the removal of one or more volumes"),
         ]) { name, arguments in EngineRequests.removeVolume(name, force: arguments.isOn("force")) }
         spec.aliases = ["remove"]
-        spec.usage = "[@TARGETS] volume rm [OPTIONS] VOLUME [VOLUME...]"
         spec.arguments = [ArgumentSpec("VOLUME", repeats: true)]
         return spec
     }()
-
-    static let inspect = TypedInspect.spec("volume")
 }

@@ -9,7 +9,6 @@ enum WaitCommand {
     static let spec: CommandSpec = {
         var spec = containerSpec
         spec.summary = "Block until one or more containers stop, then print their exit codes (no argument: join the '&' jobs)"
-        spec.usage = "[@TARGETS] wait CONTAINER [CONTAINER...] | wait"
         spec.arguments = [ArgumentSpec("CONTAINER", completion: .container, repeats: true, optional: true)]
         spec.withoutArguments = { ShellCommands.wait }
         return spec
@@ -17,8 +16,7 @@ enum WaitCommand {
 
     /// `container wait`: docker's only.
     static let containerSpec = CommandSpec(
-        name: "wait", summary: "Block until one or more containers stop, then print their exit codes",
-        usage: "[@TARGETS] container wait CONTAINER [CONTAINER...]", scope: .engines,
+        name: "wait", summary: "Block until one or more containers stop, then print their exit codes", scope: .engines,
         arguments: [ArgumentSpec("CONTAINER", completion: .container, repeats: true)],
         shape: .lines
     ) { invocation in
