@@ -54,11 +54,7 @@ struct CopyIn {
         }
         guard !ready.isEmpty else { return }
         let failures = FailureQueue()
-        let request = EngineRequests.extractArchive(container, directory: destination, copyUIDGID: invocation.arguments.isOn("archive"))
-        let broadcast = BodyBroadcast(targets: ready, presenter: invocation.presenter, board: nil, failures: failures, request: request) { _, response in
-            _ = try await response.collect(upTo: 1 << 20)
-            return nil
-        }
+        let broadcast = extraction(into: destination, on: ready, failures: failures)
         let reader = StdinReader()
         defer { reader.stop() }
         let readError = await broadcast.run { send in
@@ -114,11 +110,7 @@ struct CopyIn {
             TarStreamWriter.Entry(path: path, name: path == root ? top : top + path.dropFirst(root.count))
         }
         let failures = FailureQueue()
-        let request = EngineRequests.extractArchive(container, directory: directory, copyUIDGID: invocation.arguments.isOn("archive"))
-        let broadcast = BodyBroadcast(targets: hosts, presenter: invocation.presenter, board: nil, failures: failures, request: request) { _, response in
-            _ = try await response.collect(upTo: 1 << 20)
-            return nil
-        }
+        let broadcast = extraction(into: directory, on: hosts, failures: failures)
         let sent = ByteCount()
         let writer = TarStreamWriter(keepOwners: invocation.arguments.isOn("archive"))
         let readError = await broadcast.run { send in
@@ -136,6 +128,15 @@ struct CopyIn {
             if CopyCommand.reportsProgress(invocation) {
                 invocation.presenter.line(host: host.name, text: "Successfully copied \(GoUnits.humanSize(Double(sent.total), precision: 3)) to \(shown)", stderr: true)
             }
+        }
+    }
+
+    /// One archive sent to `hosts` at once and extracted into `directory` in the container on each.
+    private func extraction(into directory: String, on hosts: [HostSession], failures: FailureQueue) -> BodyBroadcast {
+        let request = EngineRequests.extractArchive(container, directory: directory, copyUIDGID: invocation.arguments.isOn("archive"))
+        return BodyBroadcast(targets: hosts, presenter: invocation.presenter, board: nil, failures: failures, request: request) { _, response in
+            _ = try await response.collect(upTo: 1 << 20)
+            return nil
         }
     }
 
