@@ -98,7 +98,7 @@ import TestSupport
         #expect(try complete("dmux @tl").sorted() == ["@tls1", "@tls2"])
         #expect(try complete("dmux -H u1=\(try Fleet.unix1) use u").sorted() == ["u1"])
         #expect(try complete("dmux completion ").sorted() == ["bash", "fish", "zsh"])
-        #expect(try complete("dmux network ").sorted() == ["inspect", "list", "ls"])
+        #expect(try complete("dmux network ").sorted() == ["connect", "create", "disconnect", "inspect", "list", "ls", "prune", "remove", "rm"])
     }
 
     /// The committed zsh script in a real zsh. Outside a Tab zsh has no completion widgets, so

@@ -16,7 +16,7 @@ public struct CommandTable: Sendable {
     public static let standard = CommandTable(
         ShellCommands.all + ListCommands.all + ManagementCommands.all + SystemCommands.all + ContainerCommands.all
             + StreamCommands.all + RunCommands.all + ImageCommands.all + PassthroughCommands.all
-            + MachineCommands.all + CompletionCommands.all)
+            + MachineCommands.all + CompletionCommands.all + SurfaceCommands.all)
 
     public var commands: [CommandSpec] { root.subcommands }
     /// Names for help, suggestions and completion; `__complete` and other `__` commands are hidden.

@@ -10,23 +10,23 @@ enum ManagementCommands {
         ContainerCommands.start, ContainerCommands.stop, ContainerCommands.restart, ContainerCommands.kill,
         ContainerCommands.rm.named("rm", aliases: ["remove"]), ContainerCommands.pause, ContainerCommands.unpause,
         LogsCommand.spec, SystemCommands.top, ExecCommand.spec, RunCommand.spec, StatsCommand.spec,
-    ])
+    ] + ContainerLeaves.all)
 
     static let image = CommandSpec.group("image", summary: "Manage images", scope: .engines, [
         ImagesCommand.spec.named("ls", aliases: ["list"]), InspectCommand.spec, PullCommand.spec, PushCommand.spec,
         ImageCommands.rmi.named("rm", aliases: ["rmi", "remove"]), TagCommand.spec, SaveCommand.spec, LoadCommand.spec,
         BuildCommand.spec, ImageCopyCommand.spec,
-    ])
+    ] + ImageLeaves.all)
 
     static let network = CommandSpec.group("network", summary: "Manage networks", scope: .engines, [
         NetworkVolumeCommands.networkList, InspectCommand.spec,
-    ])
+    ] + NetworkLeaves.all)
 
     static let volume = CommandSpec.group("volume", summary: "Manage volumes", scope: .engines, [
         NetworkVolumeCommands.volumeList, InspectCommand.spec,
-    ])
+    ] + VolumeLeaves.all)
 
     static let system = CommandSpec.group("system", summary: "Manage Docker", scope: .engines, [
         DfCommand.spec, SystemCommands.info, EventsCommand.spec,
-    ])
+    ] + SystemLeaves.all)
 }

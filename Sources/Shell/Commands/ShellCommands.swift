@@ -4,7 +4,7 @@ import FanOut
 /// The shell's own commands: they manage hosts, targets, groups and settings.
 enum ShellCommands {
     static let all: [CommandSpec] = [
-        HostsCommand.spec, use, group, set, connect, disconnect, reconnect, wait, HelpCommand.spec, exit,
+        HostsCommand.spec, use, group, set, connect, disconnect, reconnect, WaitCommand.spec, HelpCommand.spec, exit,
     ]
 
     static let use = CommandSpec(

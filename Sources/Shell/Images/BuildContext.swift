@@ -32,59 +32,28 @@ struct BuildContext: Sendable {
         }
     }
 
-    /// Walks the folder and hands the tar to `send` piece by piece.
+    /// Walks the folder and hands the tar to `send` piece by piece (TarStreamWriter).
     func stream(_ send: @Sendable (ByteBuffer) async -> Void) async throws {
-        var pending = ByteBuffer()
-        func flush(ifAbove limit: Int) async {
-            guard pending.readableBytes > limit else { return }
-            await send(pending)
-            pending = ByteBuffer()
-        }
+        var entries: [TarStreamWriter.Entry] = []
         var sentIgnoreFile = false
         for relative in try members() {
             let path = root + "/" + relative
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            let mode = (attributes[.posixPermissions] as? Int) ?? 0o644
-            let modified = Int((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
-            if relative == ".dockerignore", let added = addedDockerfile, attributes[.type] as? FileAttributeType == .typeRegular {
-                let text = try RegularFile.read(path) + Array("\n\(added.name)\n".utf8)
-                Self.write(relative, text, mode: mode, modified: modified, to: &pending)
+            if relative == ".dockerignore", let added = addedDockerfile,
+               let attributes = try? FileManager.default.attributesOfItem(atPath: path), attributes[.type] as? FileAttributeType == .typeRegular {
+                let mode = (attributes[.posixPermissions] as? Int) ?? 0o644
+                let modified = Int((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
+                entries.append(.init(name: relative, bytes: try RegularFile.read(path) + Array("\n\(added.name)\n".utf8), mode: mode, modified: modified))
                 sentIgnoreFile = true
                 continue
             }
-            switch attributes[.type] as? FileAttributeType {
-            case .typeDirectory?:
-                pending.writeBytes(TarHeader(name: relative, kind: .directory, mode: mode, modified: modified).encoded())
-            case .typeSymbolicLink?:
-                let target = try FileManager.default.destinationOfSymbolicLink(atPath: path)
-                pending.writeBytes(TarHeader(name: relative, kind: .symlink(target: target), mode: mode, modified: modified).encoded())
-            case .typeRegular?:
-                guard let file = FileHandle(forReadingAtPath: path) else {
-                    throw BuildContextError(description: "\(path): cannot be read")
-                }
-                defer { try? file.close() }
-                let size = (attributes[.size] as? Int) ?? 0
-                pending.writeBytes(TarHeader(name: relative, kind: .file(size: size), mode: mode, modified: modified).encoded())
-                var written = 0
-                while written < size, let data = try file.read(upToCount: min(1 << 20, size - written)), !data.isEmpty {
-                    pending.writeBytes(data)
-                    written += data.count
-                    await flush(ifAbove: 1 << 20)
-                }
-                guard written == size else { throw BuildContextError(description: "\(path): changed while it was read") }
-                pending.writeBytes([UInt8](repeating: 0, count: TarHeader.padding(size)))
-            default:
-                continue  // sockets, fifos and devices are not sent (as with the docker CLI)
-            }
-            await flush(ifAbove: 1 << 20)
+            entries.append(.init(path: path, name: relative))
         }
         if let added = addedDockerfile {
             let now = Int(Date().timeIntervalSince1970)
-            Self.write(added.name, added.content, mode: 0o600, modified: now, to: &pending)
-            if !sentIgnoreFile { Self.write(".dockerignore", Array(".dockerignore\n\(added.name)\n".utf8), mode: 0o600, modified: now, to: &pending) }
+            entries.append(.init(name: added.name, bytes: added.content, mode: 0o600, modified: now))
+            if !sentIgnoreFile { entries.append(.init(name: ".dockerignore", bytes: Array(".dockerignore\n\(added.name)\n".utf8), mode: 0o600, modified: now)) }
         }
-        pending.writeBytes(TarHeader.end)
-        await send(pending)
+        try await TarStreamWriter().stream(entries, send)
     }
 
     /// One regular file member made from bytes in memory.

@@ -28,6 +28,9 @@ public struct CommandSpec: Sendable {
     public var subcommands: [CommandSpec] = []
     /// By default a command goes to the hosts that are up; `ping` sets this to try the others too.
     public var targetsDownHosts = false
+    /// The command that runs instead when no argument is given: `wait` alone joins the shell's
+    /// background jobs, `wait CONTAINER…` is docker's.
+    public var withoutArguments: (@Sendable () -> CommandSpec)?
     public var run: @Sendable (Invocation) async throws -> Void
 
     public init(

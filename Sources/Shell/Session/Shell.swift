@@ -120,9 +120,10 @@ public final class Shell: Sendable {
             // `CMD --help`, or a management command without its subcommand: docker prints the help.
             parsed = try CommandLineParser(commands).parse(["help"] + parsed.path)
         }
-        let spec = parsed.spec
+        var spec = parsed.spec
         let arguments = parsed.arguments
         let expression = parsed.target
+        if arguments.positional.isEmpty, let bare = spec.withoutArguments { spec = bare() }
         var shape = settings.format ?? spec.shape ?? .lines
         var shapeChosen = settings.format != nil
         var template: String?
