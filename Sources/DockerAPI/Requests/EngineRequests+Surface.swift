@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// The endpoints behind docker's everyday container, image, network and volume subcommands

@@ -1,3 +1,4 @@
+import Core
 import DockerAPI
 
 /// docker's `--label K=V`, `--opt K=V` lists as a JSON object (opts.ConvertKVStringsToMap:

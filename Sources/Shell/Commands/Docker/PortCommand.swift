@@ -1,3 +1,4 @@
+import Core
 import DockerAPI
 import FanOut
 
@@ -49,7 +50,6 @@ enum PortCommand {
 
     /// Go's `net.JoinHostPort` of a binding: an IPv6 address in brackets.
     static func address(_ binding: JSONValue) -> String {
-        let ip = binding["HostIp"]?.stringValue ?? "", port = binding["HostPort"]?.stringValue ?? ""
-        return ip.contains(":") ? "[\(ip)]:\(port)" : "\(ip):\(port)"
+        GoNet.joinHostPort(binding["HostIp"]?.stringValue ?? "", binding["HostPort"]?.stringValue ?? "")
     }
 }

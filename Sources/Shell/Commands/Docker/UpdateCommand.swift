@@ -1,3 +1,4 @@
+import Core
 import DockerAPI
 
 /// `update [OPTIONS] CONTAINER…`: new resource limits or restart policy for containers on every

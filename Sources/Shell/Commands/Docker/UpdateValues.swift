@@ -1,3 +1,4 @@
+import Core
 import DockerAPI
 
 /// docker's parsers for `update`'s values: memory sizes (go-units RAMInBytes), `--cpus`

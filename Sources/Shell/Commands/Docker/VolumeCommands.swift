@@ -1,3 +1,4 @@
+import Core
 import DockerAPI
 
 /// `volume create|rm|inspect` on every target (docker/cli cli/command/volume/*.go): create
