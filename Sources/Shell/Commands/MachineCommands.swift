@@ -21,7 +21,7 @@ enum MachineCommands {
         MachineCreateCommand.create, MachineCreateCommand.regenerateCertificates, MachineCreateCommand.remove,
         MachineListCommand.list, MachineConfigCommand.config, MachineConfigCommand.inspect,
         MachineStateCommands.ip, MachineStateCommands.url, MachineStateCommands.status, MachineStateCommands.active,
-        MachineSSHCommands.ssh, MachineSSHCommands.scp,
+        MachineSSHCommands.ssh, MachineSSHCommands.scp, MachineProvisionCommand.provision,
     ]
 
     static let spec = CommandSpec(
@@ -36,7 +36,7 @@ enum MachineCommands {
             FlagSpec("client", help: "regenerate-certs: also renew the client certificate"),
             FlagSpec("timeout", short: "t", value: "seconds", help: "ls: how long to wait for each engine (default: the shell's timeout)"),
             FlagSpec("recursive", short: "r", help: "scp: copy folders"),
-        ],
+        ] + MachineProvisionCommand.flagSpecs,
         arguments: [
             ArgumentSpec("SUBCOMMAND", completion: .values(subcommands.map(\.name) + ["help"])),
             ArgumentSpec("NAME", completion: .machine, optional: true),

@@ -5,11 +5,21 @@ import Machines
 /// `machine create`, `machine regenerate-certs` and `machine rm`: the subcommands that write the store.
 enum MachineCreateCommand {
     static let create = MachineCommands.Subcommand(
-        name: "create", usage: "create NAME --url tcp://ADDR:PORT [--san NAME|IP]… [--force]",
-        summary: "Make certificates and config.json for an engine, and print how to configure it",
-        flags: ["url", "san", "force"]
+        name: "create",
+        usage: "create NAME --url tcp://ADDR:PORT [--san NAME|IP]… [--force]\n"
+            + "       machine create --driver generic --generic-ip-address IP [--generic-ssh-user U] [--generic-ssh-port P] "
+            + "[--generic-ssh-key FILE] [--generic-engine-port 2376] [--engine-label K=V]… [--engine-opt K=V]… "
+            + "[--engine-insecure-registry R]… [--engine-registry-mirror M]… [--engine-storage-driver D] [--san NAME|IP]… [--install] NAME",
+        summary: "Make certificates and config.json for an engine and print how to configure it; --driver generic: provision the host over SSH",
+        flags: Set(["url", "san", "force"]).union(MachineProvisionCommand.createFlags)
     ) { invocation, storage in
         let name = try MachineCommands.machineName(invocation, "create")
+        if invocation.arguments.value("driver") != nil {
+            return try await MachineProvisionCommand.create(invocation, storage: storage, name: name)
+        }
+        if let flag = invocation.arguments.values.keys.sorted().first(where: { MachineProvisionCommand.createFlags.contains($0) }) {
+            throw ShellUsageError("machine create --\(flag) needs --driver generic")
+        }
         guard let url = invocation.arguments.value("url") else {
             throw ShellUsageError("machine create needs --url tcp://ADDR:PORT (where the engine will listen)")
         }
@@ -33,6 +43,9 @@ enum MachineCreateCommand {
     ) { invocation, storage in
         let name = try MachineCommands.machineName(invocation, "regenerate-certs")
         let client = invocation.arguments.isOn("client")
+        if storage.isGeneric(name) {
+            return await MachineProvisionCommand.regenerate(invocation, storage: storage, name: name, client: client)
+        }
         guard let files = try MachineCommands.perform(invocation, machine: name, {
             () throws(MachineError) in try storage.regenerateCertificates(name: name, client: client)
         }) else { return }
@@ -47,6 +60,7 @@ enum MachineCreateCommand {
     ) { invocation, storage in
         let name = try MachineCommands.machineName(invocation, "rm")
         let force = invocation.arguments.isOn("force")
+        let host = (try? storage.genericMachine(name))?.driver.ipAddress
         guard try MachineCommands.perform(invocation, machine: name, {
             () throws(MachineError) in try storage.remove(name: name, force: force)
         }) != nil else { return }
@@ -56,6 +70,10 @@ enum MachineCreateCommand {
             await session.shutdown()
         }
         invocation.console.out("Successfully removed \(name)\n")
+        if let host {
+            // docker-machine's generic driver removes nothing on the host either (drivers/generic/generic.go `Remove`).
+            invocation.console.out("Removed the local record only: the engine on \(host) keeps running with its TLS configuration.\n")
+        }
     }
 
     /// Makes a new machine addressable at once (`@NAME …`) when the shell reads this store and
