@@ -148,6 +148,31 @@ import TestSupport
         #expect(host.storeEntries() == ["pv"], "\(host.storeEntries())")
     }
 
+    /// Several machines at once, each line prefixed by its machine; one refused host does not stop the other.
+    @Test func provisioningSeveralMachinesReportsEachOnItsOwnLines() throws {
+        defer { cleanUp() }
+        let port = SystemdHost.freePort()
+        #expect(try host.dmux(host.createArguments("pv", enginePort: port)).status == 0)
+        // A generic machine recorded for the fleet's sshd-only login (as docker-machine would have left it).
+        let plain = host.store + "/machines/plain"
+        try FileManager.default.createDirectory(atPath: plain, withIntermediateDirectories: true)
+        let config = """
+            {"ConfigVersion": 3, "DriverName": "generic", "Name": "plain",
+             "Driver": {"IPAddress": "127.0.0.1", "SSHUser": "root", "SSHPort": \(host.ssh.port), "SSHKeyPath": "", "EnginePort": \(SystemdHost.freePort())},
+             "HostOptions": {"EngineOptions": {}, "AuthOptions": {"ServerCertSANs": []}}}
+            """
+        try config.write(toFile: plain + "/config.json", atomically: true, encoding: .utf8)
+
+        let both = try host.dmux("machine provision pv plain")
+        #expect(both.status == 1, "\(both)")
+        #expect(both.stdout.contains("pv") && both.stdout.split(separator: "\n").contains { $0.hasPrefix("pv") && $0.contains("Docker is up and running!") }, "\(both)")
+        #expect(both.stderr.contains("plain: inspect the host failed:") && both.stderr.contains("does not run systemd"), "\(both)")
+        #expect(host.storeEntries() == ["plain", "pv"], "\(host.storeEntries())")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: plain) == ["config.json"])
+        let answer = try host.dmux("@pv version --format '{{.Server.Os}}'")
+        #expect(answer.status == 0 && answer.stdout == "linux\n", "\(answer)")
+    }
+
     @Test func aHostWithoutSystemdIsRefusedWithItsReason() throws {
         defer { cleanUp() }
         // The fleet's own sshd logs in to this machine, which runs no systemd.
