@@ -73,12 +73,7 @@ public struct MachineStorage: Sendable {
             throw MachineError(.failed, "machine \(name): \(record.problem ?? "not a TCP engine"); cannot make its server certificate")
         }
         let bootstrap = CertificateBootstrap(layout: layout, user: user)
-        let (authority, alreadyMade) = try bootstrap.run()
-        var made = alreadyMade
-        if client && !made.contains(layout.clientCertificate) {
-            try bootstrap.renewClient(signedBy: authority)
-            made.append(layout.clientCertificate)
-        }
+        let (authority, made) = try bootstrap.run(renewingClient: client)
         let saved = try SavedMachineConfig(contents: StoreFiles.read(record.paths.config), file: record.paths.config)
         try writeServerFiles(record.paths, name: name, host: host, sans: saved.serverCertSANs, authority: authority, bootstrap: bootstrap)
         try copyClientFiles(into: record.paths)

@@ -61,12 +61,7 @@ extension MachineStorage {
         try StoreFiles.makeDirectory(layout.root, mode: 0o755)
         try StoreFiles.makeDirectory(layout.machines, mode: 0o700)
         let bootstrap = CertificateBootstrap(layout: layout, user: user)
-        let (authority, alreadyMade) = try bootstrap.run()
-        var made = alreadyMade
-        if renewClient && !made.contains(layout.clientCertificate) {
-            try bootstrap.renewClient(signedBy: authority)
-            made.append(layout.clientCertificate)
-        }
+        let (authority, made) = try bootstrap.run(renewingClient: renewClient)
         let staging = MachinePaths(directory: layout.machines + "/.\(name).new-\(getpid())")
         StoreFiles.remove(staging.directory)
         var staged = driver

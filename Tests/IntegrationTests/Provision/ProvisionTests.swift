@@ -20,7 +20,7 @@ import TestSupport
 
     @Test func provisionsAPlainHostIntoATLSMachineThatDmuxAndTheDockerCLIReach() throws {
         defer { cleanUp() }
-        let port = SystemdHost.freePort()
+        let port = try TLSFailureTests.closedPort()
         let created = try host.dmux(host.createArguments("pv", enginePort: port, "--engine-label team=blue --engine-insecure-registry r.example:5000"))
         #expect(created.status == 0, "\(created)")
         for line in ["Detecting the provisioner...", "Copying certs to the remote machine...", "Setting Docker configuration on the remote daemon...",
@@ -72,7 +72,7 @@ import TestSupport
 
     @Test func provisioningAgainIsIdempotentAndFansOutOverTargets() throws {
         defer { cleanUp() }
-        let port = SystemdHost.freePort()
+        let port = try TLSFailureTests.closedPort()
         let first = try host.dmux(host.createArguments("pv", enginePort: port))
         #expect(first.status == 0, "\(first)")
         let dropIn = try host.run("cat /etc/systemd/system/docker.service.d/10-machine.conf").stdout
@@ -94,7 +94,7 @@ import TestSupport
 
     @Test func regenerateCertsChangesTheServedCertificateAndTheOldClientStillWorks() throws {
         defer { cleanUp() }
-        let port = SystemdHost.freePort()
+        let port = try TLSFailureTests.closedPort()
         let created = try host.dmux(host.createArguments("pv", enginePort: port))
         #expect(created.status == 0, "\(created)")
         let before = try host.servedFingerprint(port: port)
@@ -119,7 +119,7 @@ import TestSupport
 
     @Test func aBrokenEngineOptionRestoresTheHostAndRecordsNothing() throws {
         defer { cleanUp() }
-        let port = SystemdHost.freePort()
+        let port = try TLSFailureTests.closedPort()
         let failed = try host.dmux(host.createArguments("pv", enginePort: port, "--engine-opt no-such-flag=1"))
         #expect(failed.status == 1, "\(failed)")
         #expect(failed.stderr.contains("pv: restart docker failed:") && failed.stderr.contains("unknown flag: --no-such-flag"), "\(failed)")
@@ -137,10 +137,10 @@ import TestSupport
 
     @Test func aProvisionedHostKeepsItsTLSEngineWhenAReprovisionFails() throws {
         defer { cleanUp() }
-        let port = SystemdHost.freePort()
+        let port = try TLSFailureTests.closedPort()
         #expect(try host.dmux(host.createArguments("pv", enginePort: port)).status == 0)
         let before = try host.servedFingerprint(port: port)
-        let failed = try host.dmux(host.createArguments("broken", enginePort: SystemdHost.freePort(), "--engine-opt no-such-flag=1"))
+        let failed = try host.dmux(host.createArguments("broken", enginePort: try TLSFailureTests.closedPort(), "--engine-opt no-such-flag=1"))
         #expect(failed.status == 1 && failed.stderr.contains("restored"), "\(failed)")
         #expect(try host.servedFingerprint(port: port) == before)
         let answer = try host.dmux("@pv version --format '{{.Server.Os}}'")
@@ -151,14 +151,14 @@ import TestSupport
     /// Several machines at once, each line prefixed by its machine; one refused host does not stop the other.
     @Test func provisioningSeveralMachinesReportsEachOnItsOwnLines() throws {
         defer { cleanUp() }
-        let port = SystemdHost.freePort()
+        let port = try TLSFailureTests.closedPort()
         #expect(try host.dmux(host.createArguments("pv", enginePort: port)).status == 0)
         // A generic machine recorded for the fleet's sshd-only login (as docker-machine would have left it).
         let plain = host.store + "/machines/plain"
         try FileManager.default.createDirectory(atPath: plain, withIntermediateDirectories: true)
         let config = """
             {"ConfigVersion": 3, "DriverName": "generic", "Name": "plain",
-             "Driver": {"IPAddress": "127.0.0.1", "SSHUser": "root", "SSHPort": \(host.ssh.port), "SSHKeyPath": "", "EnginePort": \(SystemdHost.freePort())},
+             "Driver": {"IPAddress": "127.0.0.1", "SSHUser": "root", "SSHPort": \(host.ssh.port), "SSHKeyPath": "", "EnginePort": \(try TLSFailureTests.closedPort())},
              "HostOptions": {"EngineOptions": {}, "AuthOptions": {"ServerCertSANs": []}}}
             """
         try config.write(toFile: plain + "/config.json", atomically: true, encoding: .utf8)
@@ -178,7 +178,7 @@ import TestSupport
         // The fleet's own sshd logs in to this machine, which runs no systemd.
         let refused = try host.dmux("""
             machine create --driver generic --generic-ip-address 127.0.0.1 --generic-ssh-port \(host.ssh.port) \
-            --generic-engine-port \(SystemdHost.freePort()) plain
+            --generic-engine-port \(try TLSFailureTests.closedPort()) plain
             """)
         #expect(refused.status == 1, "\(refused)")
         #expect(refused.stderr.contains("plain: inspect the host failed:") && refused.stderr.contains("does not run systemd (PID 1 is"), "\(refused)")

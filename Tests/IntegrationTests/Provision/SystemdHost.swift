@@ -59,19 +59,6 @@ struct SystemdHost {
 
     func machineFile(_ name: String, _ file: String) -> String { store + "/machines/\(name)/\(file)" }
 
-    /// A TCP port nothing listens on now (the kernel's pick for port 0).
-    static func freePort() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     /// `curl` against the engine's TLS port with the given certificates (nil: plain HTTP).
     func curl(port: Int, ca: String?, cert: String?, key: String?) throws -> ProcessResult {
         var argv = ["/usr/bin/curl", "-sS", "-m", "10"]
