@@ -135,6 +135,20 @@ import TestSupport
         #expect(try host.curl(port: port, ca: nil, cert: nil, key: nil).status != 0)
     }
 
+    /// dockerd starts, but trusts another CA (a later --tlscacert wins), so the client certificate
+    /// is refused: the check after the restart fails, and the host is put back as it was.
+    @Test func anEngineThatRefusesTheClientAfterTheRestartIsRolledBack() throws {
+        defer { cleanUp() }
+        let port = try TLSFailureTests.closedPort()
+        let failed = try host.dmux(host.createArguments("pv", enginePort: port, "--engine-opt tlscacert=/etc/docker/server.pem"))
+        #expect(failed.status == 1, "\(failed)")
+        #expect(failed.stderr.contains("pv: check the TLS connection failed: tcp://\(host.address):\(port) did not answer within 30 s:"), "\(failed)")
+        #expect(failed.stderr.contains("the previous drop-in and certificates are restored and docker runs as before"), "\(failed)")
+        #expect(host.storeEntries().isEmpty, "\(host.storeEntries())")
+        let state = try host.run("ls /etc/systemd/system/docker.service.d/10-machine.conf /etc/docker/ca.pem 2>/dev/null | wc -l; docker version --format '{{.Server.Os}}'")
+        #expect(state.stdout == "0\nlinux\n", "\(state)")
+    }
+
     @Test func aProvisionedHostKeepsItsTLSEngineWhenAReprovisionFails() throws {
         defer { cleanUp() }
         let port = try TLSFailureTests.closedPort()
