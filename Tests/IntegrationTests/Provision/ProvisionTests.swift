@@ -187,6 +187,24 @@ import TestSupport
         #expect(answer.status == 0 && answer.stdout == "linux\n", "\(answer)")
     }
 
+    /// Without Docker the host is refused unless --install, which installs Debian's docker.io with
+    /// apt-get (from the host's own mirror) and goes on.
+    @Test func aHostWithoutDockerIsRefusedUnlessInstallIsGiven() throws {
+        defer { cleanUp() }
+        let removed = try host.run("DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq docker.io >/dev/null 2>&1; command -v dockerd || echo gone")
+        #expect(removed.stdout == "gone\n", "\(removed)")
+        let port = try TLSFailureTests.closedPort()
+        let refused = try host.dmux(host.createArguments("pv", enginePort: port))
+        #expect(refused.status == 1 && refused.stderr.contains("pv: inspect the host failed: Docker is not installed on Debian"), "\(refused)")
+        #expect(refused.stderr.contains("add --install"), "\(refused)")
+
+        let installed = try host.dmux(host.createArguments("pv", enginePort: port, "--install"), timeout: 400)
+        #expect(installed.status == 0, "\(installed)")
+        #expect(installed.stdout.contains("Installing Docker (apt-get install docker.io)...\n"), "\(installed)")
+        let answer = try host.dmux("@pv version --format '{{.Server.Os}}'")
+        #expect(answer.status == 0 && answer.stdout == "linux\n", "\(answer)")
+    }
+
     @Test func aHostWithoutSystemdIsRefusedWithItsReason() throws {
         defer { cleanUp() }
         // The fleet's own sshd logs in to this machine, which runs no systemd.
