@@ -63,13 +63,19 @@ public enum ProvisionScript {
     /// Puts back what `install` saved and restarts the engine as it was (the ping failed after a restart).
     public static let restore = path + restoreBody + "\n"
 
-    /// Restores, reloads, and starts docker again through its socket unit where it has one.
-    private static let restoreBody = """
+    /// Puts back what `install` saved, without touching the running engine (`install` itself failed).
+    public static let restoreFiles = path + restoreFilesBody + "\n"
+
+    private static let restoreFilesBody = """
         for file in \(managed.joined(separator: " ")); do
           saved=\(backup)/${file##*/}
           if [ -e "$saved" ]; then cp -p "$saved" "$file"; else rm -f "$file"; fi
         done
         systemctl daemon-reload
+        """
+
+    /// Restores, reloads, and starts docker again through its socket unit where it has one.
+    private static let restoreBody = restoreFilesBody + "\n" + """
         systemctl stop docker.service >/dev/null 2>&1 || true
         systemctl reset-failed docker.service >/dev/null 2>&1 || true
         if systemctl cat docker.socket >/dev/null 2>&1; then systemctl restart docker.socket >/dev/null 2>&1 || true; fi

@@ -93,7 +93,8 @@ public struct Provisioner: Sendable {
             do throws(MachineError) {
                 try storage.commit(staged)
             } catch {
-                throw failure(.save, error.description)
+                // The engine runs with certificates no record holds: put the host back as it was.
+                throw failure(.save, error.description + (await restore(ProvisionScript.restore)))
             }
             return Outcome(inspection: inspection, dropIn: dropIn, madeInStore: staged.madeInStore)
         } catch {
@@ -111,9 +112,14 @@ public struct Provisioner: Sendable {
     private func configure(_ staged: StagedMachine, dropIn: SystemdDropIn) async throws(MachineError) {
         announce(.copy)
         let text = { (path: String) throws(MachineError) -> String in String(decoding: try StoreFiles.read(path), as: UTF8.self) }
-        try await runScript(.copy, ProvisionScript.install(
+        let install = ProvisionScript.install(
             ca: try text(staged.paths.caCertificate), certificate: try text(staged.paths.serverCertificate),
-            key: try text(staged.paths.serverKey), dropIn: dropIn.text))
+            key: try text(staged.paths.serverKey), dropIn: dropIn.text)
+        do throws(MachineError) {
+            try await runScript(.copy, install)
+        } catch {
+            throw MachineError(.failed, error.description + (await restore(ProvisionScript.restoreFiles)))
+        }
 
         announce(.restart)
         let restarted: RemoteOutput
@@ -137,11 +143,16 @@ public struct Provisioner: Sendable {
             reason = await ping(staged.endpoint)
         }
         if let reason {
-            let restored = (try? await remote.run(ProvisionScript.restore))?.status == 0
-            throw failure(.ping, "\(request.driver.url) did not answer within \(pingDeadline.components.seconds) s: \(reason); "
-                + (restored ? "the previous drop-in and certificates are restored and docker runs as before"
-                            : "restoring the previous drop-in and certificates failed too"))
+            throw failure(.ping, "\(request.driver.url) did not answer within \(pingDeadline.components.seconds) s: \(reason)"
+                + (await restore(ProvisionScript.restore)))
         }
+    }
+
+    /// Runs a restore script; what the failure message adds about it.
+    private func restore(_ script: String) async -> String {
+        let restored = (try? await remote.run(script))?.status == 0
+        return restored ? "; the previous drop-in and certificates are restored and docker runs as before"
+                        : "; restoring the previous drop-in and certificates failed too"
     }
 
     @discardableResult
