@@ -6,10 +6,9 @@ import Machines
 enum MachineCreateCommand {
     static let create = MachineCommands.Subcommand(
         name: "create",
-        usage: "create NAME --url tcp://ADDR:PORT [--san NAME|IP]… [--force]\n"
-            + "       machine create --driver generic --generic-ip-address IP [--generic-ssh-user U] [--generic-ssh-port P] "
-            + "[--generic-ssh-key FILE] [--generic-engine-port 2376] [--engine-label K=V]… [--engine-opt K=V]… "
-            + "[--engine-insecure-registry R]… [--engine-registry-mirror M]… [--engine-storage-driver D] [--san NAME|IP]… [--install] NAME",
+        usage: "create NAME --url tcp://ADDR:PORT [--san NAME|IP]… [--force]  |  create --driver generic "
+            + "--generic-ip-address IP [--generic-ssh-user|-ssh-port|-ssh-key|-engine-port …] [--engine-label|-opt|"
+            + "-insecure-registry|-registry-mirror …]… [--engine-storage-driver D] [--install] NAME",
         summary: "Make certificates and config.json for an engine and print how to configure it; --driver generic: provision the host over SSH",
         flags: Set(["url", "san", "force"]).union(MachineProvisionCommand.createFlags)
     ) { invocation, storage in
