@@ -21,7 +21,7 @@ extension String {
     }
 
     /// Go's `strings.TrimSpace` for the ASCII whitespace that matters in flags and env values.
-    func trimmingWhitespace() -> String {
+    public func trimmingWhitespace() -> String {
         let space: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}"]
         var scalars = unicodeScalars[...]
         while let first = scalars.first, space.contains(first) { scalars = scalars.dropFirst() }

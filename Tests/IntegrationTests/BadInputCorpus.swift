@@ -25,7 +25,8 @@ struct BadInputCorpus {
     /// their flags end at the first argument, so what follows is the container's, not an error.
     private static let commands = ["ps", "images", "logs c", "events", "hosts", "ping", "version", "info", "df",
                                    "inspect c", "rmi img", "stats", "@u1 ps", "@all images"]
-    private static let noArguments = ["ps", "version", "info", "hosts", "ping", "df", "events", "reconnect", "wait"]
+    /// (`wait` is not here: `wait WORD` is docker's wait on a container, a request and no usage error.)
+    private static let noArguments = ["ps", "version", "info", "hosts", "ping", "df", "events", "reconnect"]
     private static let badTargets = ["@", "@,", "@,,", "@!", "@u1,", "@,u1", "@u1,,u1", "@u1,!", "@!nosuch",
                                      "@nosuch", "@zq*", "@[", "@all,zq", "@!!"]
     private static let badTemplates = ["{{", "{{.ID", "{{.Nope}}", "{{range}}", "{{.ID}", "{{end}}", "{{.Names.Zq}}"]

@@ -16,8 +16,8 @@ import TestSupport
         }
     }
 
-    /// The completion scripts list dmux's own options from a table in Shell that mirrors the
-    /// executable's ArgumentParser options: `dmux --help` and the scripts must name the same ones.
+    /// `dmux --help` and the completion scripts both come from the root of the command tree: they
+    /// must name the same options.
     @Test func completedOptionsAreTheOptionsDmuxAccepts() throws {
         let help = try Dmux.run(["--help"])
         let accepted = Set(help.stdout.matches(of: /--[a-z][a-z-]*/).map { String($0.output) })
@@ -82,6 +82,9 @@ import TestSupport
         #expect(try complete("dmux -H u1=\(try Fleet.unix1) use u").sorted() == ["u1"])
         #expect(try complete("dmux --format=js") == ["json"])  // bash keeps the text before '='
         #expect(try complete("dmux completion ").sorted() == ["bash", "fish", "zsh"])
+        #expect(try complete("dmux machine cr") == ["create"])
+        #expect(try complete("dmux @tls1 container l").sorted() == ["list", "logs", "ls"])
+        #expect(try complete("dmux machine create --s") == ["--san"])
     }
 
     /// The committed fish script in a real fish: `complete -C` asks it as a Tab would.
@@ -95,6 +98,7 @@ import TestSupport
         #expect(try complete("dmux @tl").sorted() == ["@tls1", "@tls2"])
         #expect(try complete("dmux -H u1=\(try Fleet.unix1) use u").sorted() == ["u1"])
         #expect(try complete("dmux completion ").sorted() == ["bash", "fish", "zsh"])
+        #expect(try complete("dmux network ").sorted() == ["connect", "create", "disconnect", "inspect", "list", "ls", "prune", "remove", "rm"])
     }
 
     /// The committed zsh script in a real zsh. Outside a Tab zsh has no completion widgets, so
@@ -116,5 +120,6 @@ import TestSupport
         #expect(try complete(["dmux", "@tl"]).sorted() == ["@tls1", "@tls2"])
         #expect(try complete(["dmux", "-H", "u1=\(try Fleet.unix1)", "use", "u"]).sorted() == ["u1"])
         #expect(try complete(["dmux", "completion", ""]).sorted() == ["bash", "fish", "zsh"])
+        #expect(try complete(["dmux", "help", "machine", "s"]).sorted() == ["scp", "ssh", "status"])
     }
 }

@@ -82,6 +82,6 @@ import TestSupport
     @Test func missingArgumentIsAUsageError() throws {
         let result = try Self.dmux("@unix1 stop")
         #expect(result.status == 2, "\(result)")
-        #expect(result.stderr.contains("\"stop\" requires at least 1 argument"), "\(result)")
+        #expect(result.stderr.contains("\"dmux stop\" requires at least 1 argument. See 'dmux stop --help'. Usage:  dmux [@TARGETS] stop [OPTIONS] CONTAINER [CONTAINER...]"), "\(result)")
     }
 }

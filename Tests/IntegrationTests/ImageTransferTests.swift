@@ -89,8 +89,9 @@ import TestSupport
 
         let saved = try RunCommandsTests.fleet("@u1 save -o \(file) \(image)")
         #expect(saved.status == 0, "\(saved)")
-        let size = try #require(try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int)
-        #expect(size > 1_000_000)
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        #expect(try #require(attributes[.size] as? Int) > 1_000_000)
+        #expect(attributes[.posixPermissions] as? Int == 0o600)  // docker's atomic writer's mode
 
         let twoHosts = try RunCommandsTests.fleet("@u1,tls1 save -o \(file) \(image)")
         #expect(twoHosts.status == 2, "\(twoHosts)")
@@ -102,6 +103,34 @@ import TestSupport
 
         let missing = try RunCommandsTests.fleet("@tls1 load -i /nonexistent/x.tar")
         #expect(missing.status == 2 && missing.stderr.contains("/nonexistent/x.tar"), "\(missing)")
+    }
+}
+
+extension ImageTransferTests {
+    /// `dmux … -c SCRIPT` through `sh`, with stdin and stdout redirected as a user would in a pipeline.
+    static func redirected(_ script: String, _ redirection: String) throws -> ProcessResult {
+        try ChildProcess.run(["/bin/sh", "-c", "\"$0\" -H u1=\"$1\" -c \"$2\" " + redirection, Dmux.binary, try Fleet.unix1, script],
+                             environment: ["PATH": "/usr/bin:/bin", "HOME": try Dmux.temporaryHome(), "DMUX_RC": "/dev/null",
+                                           "MACHINE_STORAGE_PATH": try Fleet.machineStore],
+                             inherit: [:], timeout: 120)
+    }
+
+    @Test func saveWithoutOutputWritesTheTarToStdoutAndLoadReadsStdinAsDockerDoes() throws {
+        let image = Self.uniqueImage("pipe")
+        try FleetDocker.run("unix1", ["tag", Fleet.image, image])
+        defer { for engine in ["unix1", "tls2"] { try? FleetDocker.run(engine, ["rmi", image], allowFailure: true) } }
+        let file = NSTemporaryDirectory() + "dmux-pipe-\(UUID().uuidString.prefix(8)).tar"
+        defer { unlink(file) }
+
+        let saved = try Self.redirected("@u1 save \(image)", ">\"\(file)\"")
+        #expect(saved.status == 0 && saved.stderr.isEmpty, "\(saved)")
+        let tar = try #require(FileManager.default.contents(atPath: file))
+        #expect(tar.count > 1_000_000 && String(decoding: tar[257..<262], as: UTF8.self) == "ustar", "\(tar.count) bytes")
+
+        let loaded = try Self.redirected("@tls2 load", "<\"\(file)\"")
+        #expect(loaded.status == 0, "\(loaded)")
+        #expect(loaded.stdout == "Loaded image: \(image)\n", "\(loaded)")
+        #expect(try Self.imageID("tls2", image) == Self.imageID("unix1", image))
     }
 }
 
@@ -132,5 +161,49 @@ import TestSupport
 
         let json = try RunCommandsTests.fleet("@u1 build --format json -t \(image) \(context)")
         #expect(json.lines.last?.hasPrefix(#"{"host":"u1","id":"sha256:"#) == true, "\(json)")
+    }
+
+    /// Dockerfiles and contexts from stdin and from outside the folder, as docker takes them.
+    @Test func buildTakesStdinAsADockerfileOrAnArchiveAndAddsADockerfileFromElsewhere() throws {
+        let base = NSTemporaryDirectory() + "dmux-build-in-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        for folder in ["ctx", "elsewhere"] { try FileManager.default.createDirectory(atPath: base + "/" + folder, withIntermediateDirectories: true) }
+        try "a".write(toFile: base + "/ctx/a", atomically: true, encoding: .utf8)
+        let listing = "FROM \(Fleet.image)\nCOPY . /ctx/\nRUN cd /ctx && echo files: $(find . -type f | sort)\n"
+        try listing.write(toFile: base + "/elsewhere/Dockerfile", atomically: true, encoding: .utf8)
+        let image = "dmux-test/stdin-\(UUID().uuidString.prefix(8).lowercased()):1"
+        defer { for engine in ["unix1", "tls1"] { try? FleetDocker.run(engine, ["rmi", image], allowFailure: true) } }
+        func build(_ arguments: String, stdin: String) throws -> ProcessResult {
+            try ImageTransferTests.redirected("@u1,tls1 build --no-cache -t \(image) \(arguments)", stdin)
+        }
+
+        // A Dockerfile on stdin is the whole context.
+        let dockerfile = base + "/stdin.Dockerfile"
+        try "FROM \(Fleet.image)\nRUN echo from-stdin\n".write(toFile: dockerfile, atomically: true, encoding: .utf8)
+        let plain = try build("-", stdin: "<\"\(dockerfile)\"")
+        #expect(plain.status == 0 && plain.stdout.contains("u1   | from-stdin") && plain.stdout.contains("tls1 | from-stdin"), "\(plain)")
+
+        // An archive on stdin is sent as it is.
+        let archive = base + "/ctx.tar"
+        try "FROM \(Fleet.image)\nCOPY a /a\nRUN echo got-$(cat /a)\n".write(toFile: base + "/ctx/Dockerfile", atomically: true, encoding: .utf8)
+        let tarred = try ChildProcess.run(["/bin/tar", "-C", base + "/ctx", "-cf", archive, "."], environment: ["PATH": "/usr/bin:/bin"], timeout: 30)
+        #expect(tarred.status == 0, "\(tarred)")
+        let fromTar = try build("-", stdin: "<\"\(archive)\"")
+        #expect(fromTar.status == 0 && fromTar.stdout.contains("u1   | got-a") && fromTar.stdout.contains("tls1 | got-a"), "\(fromTar)")
+
+        // `-f -` and `-f` outside the folder: the Dockerfile is added under a name the sent .dockerignore hides.
+        try FileManager.default.removeItem(atPath: base + "/ctx/Dockerfile")
+        for (arguments, stdin) in [("-f - \(base)/ctx", "<\"\(base)/elsewhere/Dockerfile\""), ("-f \(base)/elsewhere/Dockerfile \(base)/ctx", "</dev/null")] {
+            let result = try build(arguments, stdin: stdin)
+            #expect(result.status == 0, "\(arguments): \(result)")
+            #expect(result.stdout.contains("u1   | files: ./a") && result.stdout.contains("tls1 | files: ./a"), "\(arguments): \(result)")
+            #expect(!result.stdout.contains(".dockerfile."), "\(arguments): \(result)")
+        }
+
+        // docker's refusals.
+        let both = try build("-f - -", stdin: "</dev/null")
+        #expect(both.status == 2 && both.stderr.contains("invalid argument: can't use stdin for both build context and dockerfile"), "\(both)")
+        let ambiguous = try build("-f Dockerfile -", stdin: "<\"\(dockerfile)\"")
+        #expect(ambiguous.status == 2 && ambiguous.stderr.contains("ambiguous Dockerfile source: both stdin and flag correspond to Dockerfiles"), "\(ambiguous)")
     }
 }

@@ -118,8 +118,11 @@ import TestSupport
         #expect(try dmux(["machine", "rm", "c1"]).status == 1)
         #expect(try dmux(["machine", "rm", "-f", "c1"]).status == 0)
         let help = try dmux(["help", "machine"])
-        for subcommand in ["create NAME --url", "regenerate-certs NAME", "rm NAME", "ls", "config NAME", "inspect NAME"] {
-            #expect(help.stdout.contains("machine " + subcommand), "\(help)")
+        for subcommand in ["create", "regenerate-certs", "rm", "ls", "config", "inspect", "ssh", "scp"] {
+            #expect(help.stdout.contains("\n  \(subcommand) "), "\(help)")
         }
+        let create = try dmux(["machine", "create", "--help"])
+        #expect(create.status == 0 && create.stdout.hasPrefix("Usage:  dmux machine create [OPTIONS] NAME\n"), "\(create)")
+        #expect(create.stdout.contains("--url tcp://ADDR:PORT") && !create.stdout.contains("--client"), "\(create)")
     }
 }

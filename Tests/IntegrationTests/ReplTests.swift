@@ -48,6 +48,21 @@ import Testing
         repl.waitFor("json records for both hosts") { $0.contains("\"host\":\"tls1\"") && $0.contains("\"host\":\"tls2\"") }
     }
 
+    /// Subcommands of a management node, and their own flags, complete as commands do.
+    @Test func tabCompletesSubcommandsAndTheirFlags() throws {
+        let repl = try Self.start()
+        try repl.type("@tls1 container l")
+        try repl.send("Tab")
+        try repl.type("s")
+        try repl.send("Tab")
+        repl.waitFor("the subcommand completed") { _ in repl.lastLine.hasSuffix("> @tls1 container ls") }
+        try repl.type(" --no-t")
+        try repl.send("Tab")
+        repl.waitFor("its flag completed") { _ in
+            repl.lastLine.split(separator: " ").joined(separator: " ").hasSuffix("container ls --no-trunc")
+        }
+    }
+
     @Test func historyIsRecalledWithUpAndWrittenToTheFileButNotSecrets() throws {
         let repl = try Self.start()
         for line in ["set fanout 9", "connect x unix:///nowhere --password hunter2", "set fanout"] {

@@ -8,31 +8,39 @@ import Testing
         CommandLineCompletion.plan(words: words).plan
     }
 
+    func candidates(_ words: String...) -> [String] {
+        CommandLineCompletionTests.candidates(words)
+    }
+
     @Test func topLevelFlagsAndTheirValues() {
-        guard case .fixed(let flags) = plan("--col") else { Issue.record("no flags"); return }
-        #expect(flags == ["--color"])
-        guard case .fixed(let all) = plan("-") else { Issue.record("no flags"); return }
+        #expect(candidates("--col") == ["--color"])
+        let all = candidates("-")
         #expect(all.contains("-H") && all.contains("--host") && all.contains("--on-error-stop") && all.contains("-c"))
         guard case .value(let flag, let typed, let prefix) = plan("--color=al") else { Issue.record("no value"); return }
         #expect(flag.long == "color" && typed == "al" && prefix == "--color=")
-        let catalog = CompletionEngineTests.Catalog()
-        #expect(CommandLineCompletion.values(of: flag, typed: typed, catalog: catalog) == ["always"])
-        guard case .value(let host, let hostTyped, _) = plan("-H", "u") else { Issue.record("no -H value"); return }
-        #expect(CommandLineCompletion.values(of: host, typed: hostTyped, catalog: catalog) == ["unix://"])
+        #expect(candidates("--color=al") == ["--color=always"])
+        #expect(candidates("-H", "u") == ["unix://"])
     }
 
-    @Test func theWordsAfterTheOptionsAreAShellLine() {
+    @Test func theWordsAfterTheOptionsAreACommandWalkedAsWords() {
         let (plan, hosts) = CommandLineCompletion.plan(words: ["-H", "u1=unix:///s", "--host=u2=unix:///t", "--color", "never", "@u1", "logs", "t"])
-        #expect(plan == .line("@u1 logs t", prefix: ""))
+        guard case .line(let request, let prefix) = plan else { Issue.record("no line"); return }
+        #expect(request.line.words == ["@u1", "logs"] && request.line.current == "t" && prefix == "")
+        #expect(request.target == "u1" && request.slot == .source(.container, prefix: ""))
         #expect(hosts == ["u1=unix:///s", "u2=unix:///t"])
-        #expect(self.plan("") == .line("", prefix: ""))
-        #expect(self.plan("--norc", "@w") == .line("@w", prefix: ""))
+        #expect(candidates("").contains("ps"))
+        #expect(candidates("--norc", "@w") == ["@web", "@web1", "@web2"])
+        // A word the login shell kept whole stays one word: no quoting, no second split.
+        #expect(candidates("@m1", "logs", "--since", "1 h", "t") == ["ticker"])
+        #expect(candidates("container", "l") == ["list", "logs", "ls"])
+        #expect(candidates("@m1", "machine", "cr") == ["create"])
     }
 
     @Test func theLineInsideDashCKeepsItsQuoteAndEarlierWords() {
-        #expect(plan("-c", "'ps; logs t") == .line("ps; logs t", prefix: "'ps; logs "))
-        #expect(plan("--command=hel") == .line("hel", prefix: "--command="))
-        #expect(plan("-c", "") == .line("", prefix: ""))
+        #expect(candidates("-c", "'ps; logs t") == ["'ps; logs ticker"])
+        #expect(candidates("--command=hel") == ["--command=help"])
+        #expect(candidates("-c", "").contains("ps"))
+        #expect(candidates("-c", "'image l") == ["'image list", "'image load", "'image ls"])
     }
 
     @Test func committedScriptsEqualWhatTheBinaryPrints() throws {

@@ -5,26 +5,26 @@ import Testing
 /// The pure completion core on a fixed command table and a fixed catalog.
 @Suite struct CompletionEngineTests {
     static let table = CommandTable([
-        CommandSpec(name: "ps", summary: "List containers", usage: "ps", scope: .engines,
+        CommandSpec(name: "ps", summary: "List containers", scope: .engines,
                     flags: [FlagSpec("all", short: "a", help: "all"), FlagSpec("filter", short: "f", value: "filter", repeatable: true, help: "filter")],
                     shape: .table) { _ in },
-        CommandSpec(name: "logs", summary: "Logs", usage: "logs CONTAINER", scope: .engines,
+        CommandSpec(name: "logs", summary: "Logs", scope: .engines,
                     flags: [FlagSpec("follow", short: "f", help: "follow"), FlagSpec("tail", short: "n", value: "int", help: "tail")],
                     arguments: [ArgumentSpec("CONTAINER", completion: .container)]) { _ in },
-        CommandSpec(name: "run", summary: "Run", usage: "run IMAGE", scope: .engines,
+        CommandSpec(name: "run", summary: "Run", scope: .engines,
                     flags: [FlagSpec("name", value: "string", help: "name")],
                     arguments: [ArgumentSpec("IMAGE", completion: .image), ArgumentSpec("CMD", repeats: true)],
                     flagsEndAtFirstArgument: true) { _ in },
-        CommandSpec(name: "rm", summary: "Remove", usage: "rm CONTAINER…", scope: .engines,
+        CommandSpec(name: "rm", summary: "Remove", scope: .engines,
                     arguments: [ArgumentSpec("CONTAINER", completion: .container, repeats: true)]) { _ in },
-        CommandSpec(name: "env", summary: "Machine env", usage: "env MACHINE", scope: .shell,
+        CommandSpec(name: "env", summary: "Machine env", scope: .shell,
                     arguments: [ArgumentSpec("MACHINE", completion: .machine), ArgumentSpec("CONTEXT", completion: .context)]) { _ in },
-        CommandSpec(name: "connect", summary: "Connect", usage: "connect", scope: .shell,
+        CommandSpec(name: "connect", summary: "Connect", scope: .shell,
                     flags: [FlagSpec("cert-path", value: "dir", help: "dir", completion: .directory)],
                     arguments: [ArgumentSpec("NAME")]) { _ in },
-        CommandSpec(name: "use", summary: "Use", usage: "use", scope: .shell,
+        CommandSpec(name: "use", summary: "Use", scope: .shell,
                     arguments: [ArgumentSpec("TARGETS", completion: .target)]) { _ in },
-        CommandSpec(name: "__complete", summary: "hidden", usage: "", scope: .shell) { _ in },
+        CommandSpec(name: "__complete", summary: "hidden", scope: .shell) { _ in },
     ])
 
     struct Catalog: CompletionCatalog {

@@ -10,9 +10,9 @@ import Testing
 /// one holds another, and a black-holed host must not hold the keyboard past the deadline.
 @Suite struct CompletionLiveCacheTests {
     static let table = CommandTable([
-        CommandSpec(name: "logs", summary: "Logs", usage: "logs CONTAINER", scope: .engines,
+        CommandSpec(name: "logs", summary: "Logs", scope: .engines,
                     arguments: [ArgumentSpec("CONTAINER", completion: .container)]) { _ in },
-        CommandSpec(name: "run", summary: "Run", usage: "run IMAGE", scope: .engines,
+        CommandSpec(name: "run", summary: "Run", scope: .engines,
                     arguments: [ArgumentSpec("IMAGE", completion: .image)]) { _ in },
     ])
 

@@ -28,7 +28,7 @@ struct OfflineShell {
         _ spec: CommandSpec, _ words: [String] = [], shape: OutputShape, template: String? = nil, asDocker: Bool = false
     ) throws -> Invocation {
         Invocation(
-            shell: shell, command: spec, arguments: try FlagParser.parse(words, for: spec), targets: sessions,
+            shell: shell, command: spec, arguments: try spec.parse(words), targets: sessions,
             presenter: Presenter(shape: shape, console: console, hosts: sessions.map(\.name), asDocker: asDocker),
             fanOut: FanOut(), template: template)
     }
@@ -123,9 +123,9 @@ struct OfflineShell {
     }
 
     @Test func filtersFollowDockersSyntax() throws {
-        let arguments = try FlagParser.parse(["-f", "name=web", "--filter", "label=a=b"], for: PsCommand.spec)
+        let arguments = try PsCommand.spec.parse(["-f", "name=web", "--filter", "label=a=b"])
         #expect(try ListCommands.filters(arguments).queryValue == #"{"label":{"a=b":true},"name":{"web":true}}"#)
-        let bad = try FlagParser.parse(["--filter", "dangling"], for: PsCommand.spec)
+        let bad = try PsCommand.spec.parse(["--filter", "dangling"])
         #expect(throws: ShellUsageError.self) { try ListCommands.filters(bad) }
     }
 

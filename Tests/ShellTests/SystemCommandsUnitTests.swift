@@ -76,14 +76,14 @@ import Testing
     }
 
     @Test func inspectsFormatFlagIsDockersShortF() throws {
-        let parsed = try FlagParser.parse(["-f", "{{.Id}}", "--type", "image", "bb"], for: InspectCommand.spec)
+        let parsed = try InspectCommand.spec.parse(["-f", "{{.Id}}", "--type", "image", "bb"])
         #expect(parsed.value("format") == "{{.Id}}")
         #expect(parsed.positional == ["bb"])
         #expect(InspectCommand.spec.flags.filter { $0.long == "format" }.count == 1)
     }
 
     @Test func topKeepsPsOptionsAfterTheContainer() throws {
-        let parsed = try FlagParser.parse(["web", "-o", "pid,comm"], for: SystemCommands.top)
+        let parsed = try SystemCommands.top.parse(["web", "-o", "pid,comm"])
         #expect(parsed.positional == ["web", "-o", "pid,comm"])
     }
 }

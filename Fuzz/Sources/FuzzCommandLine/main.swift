@@ -2,7 +2,7 @@ import FuzzSupport
 @testable import Shell
 
 /// libFuzzer target: one line of the shell language through everything that runs before a
-/// request is sent: the tokenizer, `@TARGETS` resolution and the flag parser of the named command.
+/// request is sent: the tokenizer, `@TARGETS` resolution and the command tree's parser, strict and lenient.
 ///
 /// Besides not crashing: every word survives `Tokenizer.quote` (history and completion rely on
 /// it), and a resolved target set is a subset of the known hosts, in their order.
@@ -17,18 +17,15 @@ public func fuzzCommandLine(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                 fatalError("\(word.debugDescription) quoted as \(quoted.debugDescription) does not read back")
             }
         }
-        var words = command.words[...]
-        if let first = words.first, first.hasPrefix("@") {
-            if let targets = try? TargetSelector.resolve(String(first.dropFirst()), hosts: Known.hosts, groups: Known.groups) {
-                if targets != Known.hosts.filter(targets.contains) { fatalError("targets \(targets) not in host order") }
-            }
-            words = words.dropFirst()
+        // The lenient walk completion uses must take any line, as the strict one does.
+        _ = CommandLineParser(.standard).slot(words: command.words, current: "")
+        guard let parsed = try? CommandLineParser(.standard).parse(command.words) else { continue }
+        if let target = parsed.target,
+           let targets = try? TargetSelector.resolve(target, hosts: Known.hosts, groups: Known.groups) {
+            if targets != Known.hosts.filter(targets.contains) { fatalError("targets \(targets) not in host order") }
         }
-        guard let name = words.first, let spec = CommandTable.standard.command(named: name) else { continue }
-        if let parsed = try? FlagParser.parse(Array(words.dropFirst()), for: spec) {
-            for flag in parsed.values.keys where !spec.flags.contains(where: { $0.long == flag }) {
-                fatalError("parsed a flag --\(flag) that \(name) does not have")
-            }
+        for flag in parsed.arguments.values.keys where !parsed.spec.flags.contains(where: { $0.long == flag }) {
+            fatalError("parsed a flag --\(flag) that \(parsed.path) does not have")
         }
     }
     return 0

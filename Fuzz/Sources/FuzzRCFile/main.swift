@@ -19,14 +19,9 @@ public func fuzzRCFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     while let line = splitter.next() {
         guard let commands = try? Tokenizer.split(line) else { continue }
         for command in commands {
-            var words = command.words[...]
-            if let first = words.first, first.hasPrefix("@") {
-                _ = try? registry.resolve(String(first.dropFirst()))
-                words = words.dropFirst()
-            }
-            guard let name = words.first, let spec = CommandTable.standard.command(named: name),
-                  let parsed = try? FlagParser.parse(Array(words.dropFirst()), for: spec) else { continue }
-            run(name, parsed, registry: registry, settings: &settings)
+            guard let parsed = try? CommandLineParser(.standard).parse(command.words) else { continue }
+            if let target = parsed.target { _ = try? registry.resolve(target) }
+            run(parsed.spec.name, parsed.arguments, registry: registry, settings: &settings)
         }
     }
     return 0

@@ -12,12 +12,17 @@ public struct TarHeader: Sendable {
     public var kind: Kind
     public var mode: Int
     public var modified: Int
+    /// Root unless `cp -a` asks for the owners kept (the engine's `copyUIDGID`).
+    public var uid: Int
+    public var gid: Int
 
-    public init(name: String, kind: Kind, mode: Int, modified: Int) {
+    public init(name: String, kind: Kind, mode: Int, modified: Int, uid: Int = 0, gid: Int = 0) {
         self.name = name
         self.kind = kind
         self.mode = mode
         self.modified = modified
+        self.uid = uid
+        self.gid = gid
     }
 
     /// The header block(s) for this member; its data (for a file) follows, padded by `padding`.
@@ -44,12 +49,14 @@ public struct TarHeader: Sendable {
         }
         switch kind {
         case .file(let size):
-            out += Self.block(name: short, prefix: prefix, type: UInt8(ascii: "0"), mode: mode, size: size, modified: modified, link: "")
+            out += Self.block(name: short, prefix: prefix, type: UInt8(ascii: "0"), mode: mode, size: size, modified: modified, link: "",
+                              owner: (uid, gid))
         case .directory:
-            out += Self.block(name: short, prefix: prefix, type: UInt8(ascii: "5"), mode: mode, size: 0, modified: modified, link: "")
+            out += Self.block(name: short, prefix: prefix, type: UInt8(ascii: "5"), mode: mode, size: 0, modified: modified, link: "",
+                              owner: (uid, gid))
         case .symlink(let target):
             out += Self.block(name: short, prefix: prefix, type: UInt8(ascii: "2"), mode: mode, size: 0, modified: modified,
-                              link: String(target.utf8.prefix(100)).flatMap { $0 } ?? "")
+                              link: String(target.utf8.prefix(100)).flatMap { $0 } ?? "", owner: (uid, gid))
         }
         return out
     }
@@ -82,7 +89,8 @@ public struct TarHeader: Sendable {
         return Array((String(length) + body).utf8)
     }
 
-    static func block(name: String, prefix: String, type: UInt8, mode: Int, size: Int, modified: Int, link: String) -> [UInt8] {
+    static func block(name: String, prefix: String, type: UInt8, mode: Int, size: Int, modified: Int, link: String,
+                      owner: (uid: Int, gid: Int) = (0, 0)) -> [UInt8] {
         var block = [UInt8](repeating: 0, count: 512)
         func put(_ text: String, at offset: Int, width: Int) {
             for (index, byte) in text.utf8.prefix(width).enumerated() { block[offset + index] = byte }
@@ -93,8 +101,8 @@ public struct TarHeader: Sendable {
         }
         put(name, at: 0, width: 100)
         octal(mode & 0o7777, at: 100, width: 8)
-        octal(0, at: 108, width: 8)
-        octal(0, at: 116, width: 8)
+        octal(owner.uid, at: 108, width: 8)
+        octal(owner.gid, at: 116, width: 8)
         octal(size, at: 124, width: 12)
         octal(modified, at: 136, width: 12)
         block[156] = type

@@ -10,7 +10,7 @@ import Transport
 enum ApiCommand {
     static let spec = CommandSpec(
         name: "api", summary: "Send a raw Engine API request to every target (api GET /containers/json)",
-        usage: "[@TARGETS] api METHOD PATH [BODY]", scope: .engines,
+        scope: .engines,
         arguments: [
             ArgumentSpec("METHOD", completion: .values(["GET", "POST", "PUT", "DELETE", "HEAD"])),
             ArgumentSpec("PATH"), ArgumentSpec("BODY", optional: true),
@@ -28,8 +28,7 @@ enum ApiCommand {
     }
 
     static func run(_ invocation: Invocation) async throws {
-        let words = try invocation.requireArguments(2, "METHOD and PATH")
-        guard words.count <= 3 else { throw ShellUsageError("api takes METHOD PATH [BODY]; quote the body as one word") }
+        let words = invocation.arguments.positional
         guard words[0].allSatisfy({ $0.isLetter }) else { throw ShellUsageError("invalid HTTP method '\(words[0])'") }
         let request = EngineRequests.raw(method: words[0], path: words[1], body: words.count > 2 ? Array(words[2].utf8) : nil)
         let presenter = invocation.presenter

@@ -1,23 +1,51 @@
-/// Every command of the shell, in one table: the REPL, batch mode, `help`, completion and the
-/// generated completion scripts all read it.
+/// The command tree: its root is the `dmux` executable with its own options, its children are
+/// the shell's commands, and management nodes (`container`, `image`, `machine`, …) hold
+/// subcommands. The REPL, batch mode, the argv of `dmux …`, `help`, every usage line, REPL
+/// completion, `__complete` and the generated completion scripts all read this one tree.
 public struct CommandTable: Sendable {
-    public let commands: [CommandSpec]
+    public let root: CommandSpec
 
-    public init(_ commands: [CommandSpec]) {
-        self.commands = commands
+    public init(_ commands: [CommandSpec], options: [FlagSpec] = DmuxOptions.flags) {
+        root = CommandSpec(
+            name: "dmux", summary: DmuxOptions.summary, scope: .shell, flags: options,
+            arguments: [ArgumentSpec("COMMAND", completion: .command, repeats: true, optional: true)],
+            flagsEndAtFirstArgument: true, subcommands: commands
+        ) { _ in }
     }
 
     public static let standard = CommandTable(
-        ShellCommands.all + ListCommands.all + NetworkVolumeCommands.all + SystemCommands.all + ContainerCommands.all
+        ShellCommands.all + ListCommands.all + ManagementCommands.all + SystemCommands.all + ContainerCommands.all
             + StreamCommands.all + RunCommands.all + ImageCommands.all + PassthroughCommands.all
-            + MachineCommands.all + CompletionCommands.all)
+            + MachineCommands.all + CompletionCommands.all + SurfaceCommands.all)
 
+    public var commands: [CommandSpec] { root.subcommands }
     /// Names for help, suggestions and completion; `__complete` and other `__` commands are hidden.
-    public var names: [String] { visible.flatMap { [$0.name] + $0.aliases } }
-    public var visible: [CommandSpec] { commands.filter { !$0.name.hasPrefix("__") } }
+    public var names: [String] { visible.flatMap(\.names) }
+    public var visible: [CommandSpec] { commands.filter { !$0.isHidden } }
 
     public func command(named name: String) -> CommandSpec? {
-        commands.first { $0.name == name || $0.aliases.contains(name) }
+        root.subcommand(named: name.hasPrefix("!") ? "!" : name)
+    }
+
+    /// The node `words` name (`["machine", "create"]`, aliases allowed) and its path as the tree
+    /// spells it; nil when a word names nothing.
+    public func node(at words: [String]) -> (CommandSpec, path: [String])? {
+        guard let first = words.first, var node = command(named: first) else { return nil }
+        var path = [node.name]
+        for word in words.dropFirst() {
+            guard let child = node.subcommand(named: word) else { return nil }
+            node = child
+            path.append(child.name)
+        }
+        return (node, path)
+    }
+
+    /// Every node below the root with its path, depth first: what the tree test walks.
+    public var allNodes: [(spec: CommandSpec, path: [String])] {
+        func walk(_ spec: CommandSpec, _ path: [String]) -> [(spec: CommandSpec, path: [String])] {
+            [(spec, path)] + spec.subcommands.flatMap { walk($0, path + [$0.name]) }
+        }
+        return commands.flatMap { walk($0, [$0.name]) }
     }
 
     static let howToAddEngines = """

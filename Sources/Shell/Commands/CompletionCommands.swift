@@ -7,11 +7,10 @@ enum CompletionCommands {
     static let all: [CommandSpec] = [completion, complete]
 
     static let completion = CommandSpec(
-        name: "completion", summary: "Print the bash, zsh or fish completion script for dmux",
-        usage: "completion bash|zsh|fish", scope: .shell,
+        name: "completion", summary: "Print the bash, zsh or fish completion script for dmux", scope: .shell,
         arguments: [ArgumentSpec("SHELL", completion: .values(CompletionScript.Kind.allCases.map(\.rawValue)))]
     ) { invocation in
-        let words = try invocation.requireArguments(1, "SHELL")
+        let words = invocation.arguments.positional
         guard let kind = CompletionScript.Kind(rawValue: words[0]) else {
             throw ShellUsageError("unknown shell '\(words[0])': bash, zsh or fish")
         }
@@ -22,28 +21,26 @@ enum CompletionCommands {
     /// live cache's deadline just contribute no names.
     static let complete = CommandSpec(
         name: "__complete", summary: "Completion candidates for a dmux command line (used by the completion scripts)",
-        usage: "__complete WORDS…", scope: .shell,
+        scope: .shell,
         arguments: [ArgumentSpec("WORDS", repeats: true, optional: true)],
-        flagsEndAtFirstArgument: true
+        // The words are the user's, flags included: take them as typed, not as our own flags.
+        flagParsingDisabled: true
     ) { invocation in
         let shell = invocation.shell
-        // The words are the user's, flags included: take them as typed, not as our own flags.
-        let (plan, hostFlags) = CommandLineCompletion.plan(words: invocation.arguments.positional)
+        let (plan, hostFlags) = CommandLineCompletion.plan(words: invocation.arguments.positional, table: shell.commands)
         addHosts(hostFlags, to: shell)
         let started = ContinuousClock.now
         let completion = ShellCompletion(shell: shell)
         let candidates: [String]
         switch plan {
-        case .fixed(let names):
-            candidates = names
         case .value(let flag, let typed, let prefix):
             let catalog = ShellCompletion.Catalog(shell: shell, cache: completion.cache, mode: .cachedOnly)
             candidates = CommandLineCompletion.values(of: flag, typed: typed, catalog: catalog).map { prefix + $0 }
-        case .line(let line, let prefix):
-            // Only a shell line can need live names: the other plans never touch the cache file.
+        case .line(let request, let prefix):
+            // Only a command line can need live names: a dmux option's value never touches the cache file.
             let disk = CompletionDiskCache(environment: shell.environment, home: shell.environment["HOME"] ?? NSHomeDirectory())
             let previous = disk.seed(completion.cache, for: shell.registry.sessions)
-            candidates = await completion.completionsFetchingLive(line: line, cursor: line.unicodeScalars.count).map { prefix + $0 }
+            candidates = await completion.completionsFetchingLive(request).map { prefix + $0 }
             disk.store(completion.cache, for: shell.registry.sessions, since: started, previous: previous)
         }
         invocation.console.out(candidates.map { $0 + "\n" }.joined())

@@ -54,10 +54,9 @@ enum ContainerCommands {
         request: @escaping @Sendable (String, ParsedArguments) throws -> APIRequest
     ) -> CommandSpec {
         CommandSpec(
-            name: name, summary: summary, usage: "[@TARGETS] \(name) [OPTIONS] CONTAINER [CONTAINER...]",
-            scope: .engines, flags: flags, arguments: [containers], shape: .lines
+            name: name, summary: summary, scope: .engines, flags: flags, arguments: [containers], shape: .lines
         ) { invocation in
-            let names = try invocation.requireArguments(1, "CONTAINER")
+            let names = invocation.arguments.positional
             let arguments = invocation.arguments
             // Build every request once up front, so a bad flag value is a usage error before anything is sent.
             let requests = try names.map { try request($0, arguments) }

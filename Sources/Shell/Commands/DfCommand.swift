@@ -5,8 +5,7 @@ import Foundation
 /// targeted host in one table; `-v` gives docker's four detail tables, each with a HOST column.
 enum DfCommand {
     static let spec = CommandSpec(
-        name: "df", summary: "Show docker disk usage (docker system df)", usage: "[@TARGETS] df [OPTIONS]",
-        scope: .engines,
+        name: "df", summary: "Show docker disk usage (docker system df)", scope: .engines,
         flags: [FlagSpec("verbose", short: "v", help: "Show detailed information on space usage")],
         shape: .table
     ) { invocation in

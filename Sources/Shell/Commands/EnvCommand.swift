@@ -8,14 +8,14 @@ enum EnvCommand {
 
     static let spec = CommandSpec(
         name: "env", summary: "Print the shell lines that point docker at one engine (docker-machine env)",
-        usage: "env [NAME] [--shell bash|sh|zsh|fish|powershell|cmd|tcsh|emacs] [--no-proxy] | env -u [--shell …]",
         scope: .shell,
         flags: [
             FlagSpec("shell", value: "string", help: "Force the shell (default: the basename of $SHELL)", completion: .values(shells)),
             FlagSpec("unset", short: "u", help: "Unset the variables instead of setting them"),
             FlagSpec("no-proxy", help: "Add the engine's IP to NO_PROXY (or no_proxy when that is set)"),
         ],
-        arguments: [ArgumentSpec("NAME", completion: .host, optional: true)]
+        // docker-machine counts the names itself ("Expected one machine name as an argument", status 1).
+        arguments: [ArgumentSpec("NAME", completion: .host, repeats: true, optional: true)]
     ) { invocation in
         invocation.console.out(try render(invocation))
     }

@@ -9,7 +9,7 @@ import NIOConcurrencyHelpers
 enum EventsCommand {
     static let spec = CommandSpec(
         name: "events", summary: "Get real time events from the engines, merged in time order",
-        usage: "[@TARGETS] events [OPTIONS]", scope: .engines,
+        scope: .engines,
         flags: [
             FlagSpec("since", value: "string", help: "Show all events created since timestamp"),
             FlagSpec("until", value: "string", help: "Stream events until this timestamp"),

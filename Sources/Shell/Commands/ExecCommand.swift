@@ -8,8 +8,6 @@ import NIOCore
 enum ExecCommand {
     static let spec = CommandSpec(
         name: "exec", summary: "Run a command in a running container on every target; -it on one host for a terminal",
-        usage: "[@TARGETS] exec [-d] [-e K=V]… [-w DIR] [-u USER] [-i] [-t] CONTAINER COMMAND [ARG…]  "
-            + "(-i reads dmux's stdin: use it with -c or argv mode, not when stdin is the script)",
         scope: .engines,
         flags: [
             FlagSpec("detach", short: "d", help: "Detached mode: run the command in the background"),
@@ -20,14 +18,14 @@ enum ExecCommand {
             FlagSpec("tty", short: "t", help: "Allocate a pseudo-TTY"),
             FlagSpec("detach-keys", value: "string", help: "Key sequence for detaching an -it session (default ctrl-p,ctrl-q)"),
         ],
-        arguments: [ArgumentSpec("CONTAINER", completion: .container), ArgumentSpec("COMMAND", repeats: true)],
+        arguments: [ArgumentSpec("CONTAINER", completion: .container), ArgumentSpec("COMMAND"), ArgumentSpec("ARG", repeats: true, optional: true)],
         shape: .lines, flagsEndAtFirstArgument: true
     ) { invocation in
         try await run(invocation)
     }
 
     static func run(_ invocation: Invocation) async throws {
-        let words = try invocation.requireArguments(2, "CONTAINER and COMMAND")
+        let words = invocation.arguments.positional
         let arguments = invocation.arguments
         let interactive = arguments.isOn("interactive")
         let tty = arguments.isOn("tty")

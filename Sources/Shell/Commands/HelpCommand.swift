@@ -1,36 +1,44 @@
-/// `help` and `help COMMAND`, written from the command table so they never drift from what the
-/// parser accepts.
-enum HelpCommand {
+/// `help`, `help COMMAND [SUBCOMMAND…]` (and `COMMAND --help`), written from the command tree so
+/// they never drift from what the parser accepts.
+public enum HelpCommand {
     static let spec = CommandSpec(
-        name: "help", summary: "List the commands, or show one command's usage and flags",
-        usage: "help [COMMAND]", scope: .shell,
-        arguments: [ArgumentSpec("COMMAND", completion: .command, optional: true)]
+        name: "help", summary: "List the commands, or show one command's usage and flags", scope: .shell,
+        arguments: [ArgumentSpec("COMMAND", completion: .command, repeats: true, optional: true)]
     ) { invocation in
         let table = invocation.shell.commands
-        guard let name = invocation.arguments.positional.first else {
+        let words = invocation.arguments.positional
+        guard !words.isEmpty else {
             invocation.console.out(overview(table))
             return
         }
-        guard let spec = table.command(named: name.hasPrefix("!") ? "!" : name) else {
-            let hint = Suggestion.nearest(to: name, in: table.names).map { " (did you mean '\($0)'?)" } ?? ""
-            throw ShellUsageError("unknown command '\(name)'\(hint)")
+        guard let (spec, path) = table.node(at: words) else {
+            let known = words.count == 1 ? table.names : (table.node(at: Array(words.dropLast()))?.0.visibleSubcommandNames ?? [])
+            let hint = Suggestion.nearest(to: words.last!, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+            throw ShellUsageError("unknown command '\(words.joined(separator: " "))'\(hint)")
         }
-        invocation.console.out(detail(spec))
+        invocation.console.out(UsageText.help(spec, path: path))
     }
 
     static func overview(_ table: CommandTable) -> String {
-        let width = table.visible.map(\.name.count).max() ?? 0
         var out = "Usage: [@TARGETS] COMMAND [ARGS…]   (TARGETS: all, NAME, a,b, GROUP, glob*, all,!NAME)\n\n"
-        for (title, scope) in [("Engine commands", CommandSpec.Scope.engines), ("Shell commands", .shell)] {
-            out += "\(title):\n"
-            for spec in table.visible where spec.scope == scope {
-                out += "  \(spec.name.padding(width))  \(spec.summary)\n"
-            }
-            out += "\n"
+        let sections: [(String, (CommandSpec) -> Bool)] = [
+            ("Management commands", { $0.isGroup }),
+            ("Engine commands", { !$0.isGroup && $0.scope == .engines }),
+            ("Shell commands", { !$0.isGroup && $0.scope == .shell }),
+        ]
+        for (title, belongs) in sections {
+            out += "\(title):\n" + UsageText.table(table.visible.filter(belongs).map { ($0.name, $0.summary) }) + "\n"
         }
         out += oneHostRule
         out += "Run 'help COMMAND' for a command's flags.\n"
         return out
+    }
+
+    /// `dmux --help`: the root node's page, with what the executable does with its words.
+    public static func rootHelp(_ table: CommandTable) -> String {
+        var root = table.root
+        root.subcommands = []  // `dmux help` lists them
+        return UsageText.help(root, path: [], discussion: DmuxOptions.discussion) + "\nRun 'dmux help' for the commands.\n"
     }
 
     /// The output rule for one host, as README.md states it.
@@ -46,27 +54,4 @@ enum HelpCommand {
 
 
         """
-
-    static func detail(_ spec: CommandSpec) -> String {
-        var out = "Usage: \(spec.usage)\n\n\(spec.summary)\n"
-        if !spec.aliases.isEmpty { out += "\nAliases: \(spec.aliases.joined(separator: ", "))\n" }
-        if !spec.flags.isEmpty {
-            out += "\nOptions:\n"
-            let names = spec.flags.map { flag in
-                let short = flag.short.map { "-\($0), " } ?? "    "
-                return "\(short)--\(flag.long)" + (flag.value.map { " \($0)" } ?? "")
-            }
-            let width = names.map(\.count).max() ?? 0
-            for (name, flag) in zip(names, spec.flags) {
-                out += "  \(name.padding(width))   \(flag.help)\n"
-            }
-        }
-        return out
-    }
-}
-
-extension String {
-    func padding(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
 }

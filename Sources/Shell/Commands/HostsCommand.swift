@@ -13,7 +13,7 @@ enum HostsCommand {
 
     static let spec = CommandSpec(
         name: "hosts", summary: "List every engine: source, URL, transport, TLS, state, API and engine version, round trip",
-        usage: "[@TARGETS] hosts [-v]", scope: .shell,
+        scope: .shell,
         flags: [FlagSpec("verbose", short: "v", help: "Add a REASON column with why each engine is down")],
         shape: .table
     ) { invocation in

@@ -5,13 +5,13 @@ import Transport
 /// Image commands that change engines: pull, push, tag, rmi, save, load, image copy, login, logout, build.
 enum ImageCommands {
     static let all: [CommandSpec] = [
-        PullCommand.spec, PushCommand.spec, TagCommand.spec, rmi, SaveCommand.spec, LoadCommand.spec, ImageCopyCommand.spec,
+        PullCommand.spec, PushCommand.spec, TagCommand.spec, rmi, SaveCommand.spec, LoadCommand.spec,
         LoginCommand.spec, LogoutCommand.spec, BuildCommand.spec,
     ]
 
     static let rmi = CommandSpec(
         name: "rmi", summary: "Remove one or more images on every target",
-        usage: "[@TARGETS] rmi [-f] [--no-prune] IMAGE…", scope: .engines,
+        scope: .engines,
         flags: [
             FlagSpec("force", short: "f", help: "Force removal of the image"),
             FlagSpec("no-prune", help: "Do not delete untagged parents"),
@@ -19,7 +19,7 @@ enum ImageCommands {
         arguments: [ArgumentSpec("IMAGE", completion: .image, repeats: true)],
         shape: .lines
     ) { invocation in
-        let images = try invocation.requireArguments(1, "IMAGE")
+        let images = invocation.arguments.positional
         let force = invocation.arguments.isOn("force")
         let noPrune = invocation.arguments.isOn("no-prune")
         let presenter = invocation.presenter

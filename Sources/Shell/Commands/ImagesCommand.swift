@@ -6,7 +6,7 @@ enum ImagesCommand {
     static let digestTableFormat = "table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}"
 
     static let spec = CommandSpec(
-        name: "images", summary: "List images", usage: "[@TARGETS] images [OPTIONS] [REPOSITORY[:TAG]]", scope: .engines,
+        name: "images", summary: "List images", scope: .engines,
         flags: [
             FlagSpec("all", short: "a", help: "Show all images (default hides intermediate images)"),
             FlagSpec("digests", help: "Show digests"),
@@ -18,9 +18,6 @@ enum ImagesCommand {
         shape: .table
     ) { invocation in
         let arguments = invocation.arguments
-        guard arguments.positional.count <= 1 else {
-            throw ShellUsageError("\"images\" accepts at most 1 argument (REPOSITORY[:TAG]); see 'help images'")
-        }
         var filters = try ListCommands.filters(arguments)
         if let reference = arguments.positional.first { filters.add("reference", reference) }
         let digests = arguments.isOn("digests")

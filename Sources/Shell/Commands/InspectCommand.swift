@@ -14,7 +14,7 @@ enum InspectCommand {
     static let spec: CommandSpec = {
         var spec = CommandSpec(
             name: "inspect", summary: "Return low-level information on containers, images, networks or volumes",
-            usage: "[@TARGETS] inspect [OPTIONS] NAME|ID [NAME|ID…]", scope: .engines,
+            scope: .engines,
             flags: [
                 FlagSpec("format", short: "f", value: "string", help: "Go template over the JSON (.State.Status, json .Config…), or a shape: grouped, lines, json"),
                 FlagSpec("type", value: "string", help: "Only inspect objects of this type: container, image, network or volume",
@@ -23,8 +23,11 @@ enum InspectCommand {
             arguments: [ArgumentSpec("NAME|ID", completion: .container, repeats: true)],
             shape: .grouped
         ) { invocation in
-            let names = try invocation.requireArguments(1, "NAME|ID")
-            let kind = invocation.arguments.value("type")
+            let names = invocation.arguments.positional
+            // `container inspect`, `network inspect`…: the management node names the type.
+            let kind = invocation.arguments.value("type") ?? invocation.path.first.flatMap { node in
+                kinds.contains { $0.name == node } ? node : nil
+            }
             guard kind == nil || kinds.contains(where: { $0.name == kind }) else {
                 throw ShellUsageError("\"\(kind!)\" is not a valid value for --type (container, image, network or volume)")
             }

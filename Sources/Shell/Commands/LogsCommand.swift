@@ -6,7 +6,7 @@ import FanOut
 enum LogsCommand {
     static let spec = CommandSpec(
         name: "logs", summary: "Fetch the logs of one or more containers",
-        usage: "[@TARGETS] logs [OPTIONS] CONTAINER [CONTAINER...]", scope: .engines,
+        scope: .engines,
         flags: [
             FlagSpec("follow", short: "f", help: "Follow log output"),
             FlagSpec("tail", short: "n", value: "string", help: "Number of lines to show from the end of the logs (default \"all\")"),
@@ -16,7 +16,7 @@ enum LogsCommand {
         ],
         arguments: [ContainerCommands.containers], shape: .lines
     ) { invocation in
-        let names = try invocation.requireArguments(1, "CONTAINER")
+        let names = invocation.arguments.positional
         let arguments = invocation.arguments
         let since = try arguments.value("since").map { value throws(ShellUsageError) in try DockerTimestamp.parse(value) }
         let until = try arguments.value("until").map { value throws(ShellUsageError) in try DockerTimestamp.parse(value) }

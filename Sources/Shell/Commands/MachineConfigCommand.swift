@@ -3,11 +3,10 @@ import Machines
 
 /// `machine config` and `machine inspect`: read a machine back, without contacting it.
 enum MachineConfigCommand {
-    static let config = MachineCommands.Subcommand(
-        name: "config", usage: "config NAME",
-        summary: "Print the docker CLI flags that reach the machine (docker-machine config)"
+    static let config = MachineCommands.subcommand(
+        "config", summary: "Print the docker CLI flags that reach the machine (docker-machine config)", arguments: [MachineCommands.name]
     ) { invocation, storage in
-        let name = try MachineCommands.machineName(invocation, "config")
+        let name = MachineCommands.machineName(invocation)
         guard let record = try MachineCommands.perform(invocation, machine: name, { () throws(MachineError) in try storage.machine(name) })
         else { return }
         guard let flags = record.dockerFlags else {
@@ -17,11 +16,10 @@ enum MachineConfigCommand {
         invocation.console.out(flags)
     }
 
-    static let inspect = MachineCommands.Subcommand(
-        name: "inspect", usage: "inspect NAME",
-        summary: "Print the machine's config.json"
+    static let inspect = MachineCommands.subcommand(
+        "inspect", summary: "Print the machine's config.json", arguments: [MachineCommands.name]
     ) { invocation, storage in
-        let name = try MachineCommands.machineName(invocation, "inspect")
+        let name = MachineCommands.machineName(invocation)
         guard let text = try MachineCommands.perform(invocation, machine: name, { () throws(MachineError) in try storage.configText(name) })
         else { return }
         invocation.console.out(text.hasSuffix("\n") ? text : text + "\n")

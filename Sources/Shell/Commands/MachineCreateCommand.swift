@@ -4,23 +4,25 @@ import Machines
 
 /// `machine create`, `machine regenerate-certs` and `machine rm`: the subcommands that write the store.
 enum MachineCreateCommand {
-    static let create = MachineCommands.Subcommand(
-        name: "create",
-        usage: "create NAME --url tcp://ADDR:PORT [--san NAME|IP]… [--force]  |  create --driver generic "
-            + "--generic-ip-address IP [--generic-ssh-user|-ssh-port|-ssh-key|-engine-port …] [--engine-label|-opt|"
-            + "-insecure-registry|-registry-mirror …]… [--engine-storage-driver D] [--install] NAME",
+    static let create = MachineCommands.subcommand(
+        "create",
         summary: "Make certificates and config.json for an engine and print how to configure it; --driver generic: provision the host over SSH",
-        flags: Set(["url", "san", "force"]).union(MachineProvisionCommand.createFlags)
+        flags: [
+            FlagSpec("url", value: "tcp://ADDR:PORT", help: "Where the engine will listen (required without --driver)"),
+            FlagSpec("san", value: "name|ip", repeatable: true, help: "An extra host name or IP for the server certificate (repeatable)"),
+            FlagSpec("force", short: "f", help: "Replace an existing machine"),
+        ] + MachineProvisionCommand.createFlags,
+        arguments: [MachineCommands.name]
     ) { invocation, storage in
-        let name = try MachineCommands.machineName(invocation, "create")
+        let name = MachineCommands.machineName(invocation)
         if invocation.arguments.value("driver") != nil {
             return try await MachineProvisionCommand.create(invocation, storage: storage, name: name)
         }
-        if let flag = invocation.arguments.values.keys.sorted().first(where: { MachineProvisionCommand.createFlags.contains($0) }) {
+        if let flag = invocation.arguments.values.keys.sorted().first(where: MachineProvisionCommand.isCreateFlag) {
             throw ShellUsageError("machine create --\(flag) needs --driver generic")
         }
         guard let url = invocation.arguments.value("url") else {
-            throw ShellUsageError("machine create needs --url tcp://ADDR:PORT (where the engine will listen)")
+            throw ShellUsageError("machine create needs --url tcp://ADDR:PORT (where the engine will listen), or --driver generic to provision a host over SSH")
         }
         let arguments = invocation.arguments
         guard let made = try MachineCommands.perform(invocation, machine: name, {
@@ -35,12 +37,13 @@ enum MachineCreateCommand {
         register(name, storage: storage, shell: invocation.shell)
     }
 
-    static let regenerateCertificates = MachineCommands.Subcommand(
-        name: "regenerate-certs", usage: "regenerate-certs NAME [--client]",
+    static let regenerateCertificates = MachineCommands.subcommand(
+        "regenerate-certs", aliases: ["regenerate"],
         summary: "Make a new server certificate (--client: and a new client certificate); copy it to the engine again",
-        flags: ["client"]
+        flags: [FlagSpec("client", help: "Also renew the client certificate")],
+        arguments: [MachineCommands.name]
     ) { invocation, storage in
-        let name = try MachineCommands.machineName(invocation, "regenerate-certs")
+        let name = MachineCommands.machineName(invocation)
         let client = invocation.arguments.isOn("client")
         if storage.isGeneric(name) {
             return await MachineProvisionCommand.regenerate(invocation, storage: storage, name: name, client: client)
@@ -52,12 +55,12 @@ enum MachineCreateCommand {
         invocation.console.out("Copy \(storage.layout.machine(name).serverCertificate) and server-key.pem to the engine's /etc/docker/ and restart it.\n")
     }
 
-    static let remove = MachineCommands.Subcommand(
-        name: "rm", usage: "rm NAME [-f]",
-        summary: "Remove a machine's folder from the store (-f: no error when it does not exist)",
-        flags: ["force"]
+    static let remove = MachineCommands.subcommand(
+        "rm", summary: "Remove a machine's folder from the store (-f: no error when it does not exist)",
+        flags: [FlagSpec("force", short: "f", help: "No error when the machine does not exist")],
+        arguments: [MachineCommands.name]
     ) { invocation, storage in
-        let name = try MachineCommands.machineName(invocation, "rm")
+        let name = MachineCommands.machineName(invocation)
         let force = invocation.arguments.isOn("force")
         let host = (try? storage.genericMachine(name))?.driver.ipAddress
         guard try MachineCommands.perform(invocation, machine: name, {

@@ -8,14 +8,10 @@ import NIOPosix
 enum MachineListCommand {
     static let headers = ["NAME", "ACTIVE", "URL", "STATE", "DOCKER", "ERRORS"]
 
-    static let list = MachineCommands.Subcommand(
-        name: "ls", usage: "ls [-t SECONDS]",
-        summary: "List the machines with their state and engine version, all queried at once",
-        flags: ["timeout"]
+    static let list = MachineCommands.subcommand(
+        "ls", summary: "List the machines with their state and engine version, all queried at once",
+        flags: [FlagSpec("timeout", short: "t", value: "seconds", help: "How long to wait for each engine (default: the shell's timeout)")]
     ) { invocation, storage in
-        guard invocation.arguments.positional.count == 1 else {
-            throw ShellUsageError("machine ls takes no arguments; usage: machine ls [-t SECONDS]")
-        }
         var timeout = invocation.settings.timeout
         if let seconds = try invocation.arguments.int("timeout") {
             // Counted in Int64 nanoseconds later on, as Go's time.Duration: at most 292 years.

@@ -10,35 +10,39 @@ import NIOPosix
 /// commands/regeneratecerts.go). One line per step; several machines (`@web* machine provision`,
 /// `machine provision m1 m2`) are provisioned at once, one line each, live on a terminal.
 enum MachineProvisionCommand {
-    /// The flags of `create --driver generic`, docker-machine's names.
-    static let createFlags: Set<String> = [
-        "driver", "generic-ip-address", "generic-ssh-user", "generic-ssh-port", "generic-ssh-key", "generic-engine-port",
-        "engine-label", "engine-opt", "engine-insecure-registry", "engine-registry-mirror", "engine-storage-driver", "install",
+    /// `--install`: both `create --driver generic` and `provision` take it.
+    static let install = FlagSpec("install", help: "Install the distribution's Docker when the host has none")
+
+    /// The flags `create` takes for `--driver generic`: docker-machine's names
+    /// (machine:drivers/generic/generic.go `GetCreateFlags`, commands/create.go `sharedCreateFlags`).
+    static let createFlags: [FlagSpec] = [
+        FlagSpec("driver", short: "d", value: "generic", help: "Provision an existing host over SSH (generic); without it, --url makes certificates only",
+                 completion: .values(["generic"])),
+        FlagSpec("generic-ip-address", value: "IP", help: "With --driver generic: the host's address"),
+        FlagSpec("generic-ssh-user", value: "user", help: "With --driver generic: SSH user (default root; others use sudo)"),
+        FlagSpec("generic-ssh-port", value: "port", help: "With --driver generic: SSH port (default 22)"),
+        FlagSpec("generic-ssh-key", value: "file", help: "With --driver generic: SSH private key (default: ssh-agent and the ssh config)",
+                 completion: .file),
+        FlagSpec("generic-engine-port", value: "port", help: "With --driver generic: the engine's TLS port (default 2376)"),
+        FlagSpec("engine-label", value: "K=V", repeatable: true, help: "With --driver generic: an engine label (repeatable)"),
+        FlagSpec("engine-opt", value: "K=V", repeatable: true, help: "With --driver generic: a dockerd flag without -- (repeatable)"),
+        FlagSpec("engine-insecure-registry", value: "registry", repeatable: true, help: "With --driver generic: an insecure registry (repeatable)"),
+        FlagSpec("engine-registry-mirror", value: "URL", repeatable: true, help: "With --driver generic: a registry mirror (repeatable)"),
+        FlagSpec("engine-storage-driver", value: "driver", help: "With --driver generic: storage driver (default: what the engine uses now)"),
+        install,
     ]
 
-    static let flagSpecs: [FlagSpec] = [
-        FlagSpec("driver", short: "d", value: "generic", help: "create: provision the host over SSH (generic); without it, --url makes certificates only"),
-        FlagSpec("generic-ip-address", value: "IP", help: "create -d generic: the host's address"),
-        FlagSpec("generic-ssh-user", value: "user", help: "create -d generic: SSH user (default root; others use sudo)"),
-        FlagSpec("generic-ssh-port", value: "port", help: "create -d generic: SSH port (default 22)"),
-        FlagSpec("generic-ssh-key", value: "file", help: "create -d generic: SSH private key (default: ssh-agent and the ssh config)"),
-        FlagSpec("generic-engine-port", value: "port", help: "create -d generic: the engine's TLS port (default 2376)"),
-        FlagSpec("engine-label", value: "K=V", repeatable: true, help: "create -d generic: engine label (repeatable)"),
-        FlagSpec("engine-opt", value: "K=V", repeatable: true, help: "create -d generic: dockerd flag without -- (repeatable)"),
-        FlagSpec("engine-insecure-registry", value: "registry", repeatable: true, help: "create -d generic: insecure registry (repeatable)"),
-        FlagSpec("engine-registry-mirror", value: "URL", repeatable: true, help: "create -d generic: registry mirror (repeatable)"),
-        FlagSpec("engine-storage-driver", value: "driver", help: "create -d generic: storage driver (default: what the engine uses now)"),
-        FlagSpec("install", help: "create -d generic, provision: install the distribution's Docker when the host has none"),
-    ]
+    /// True for a flag that only `--driver generic` gives meaning to.
+    static func isCreateFlag(_ name: String) -> Bool { createFlags.contains { $0.long == name } }
 
-    static let provision = MachineCommands.Subcommand(
-        name: "provision", usage: "provision NAME… [--install]  (or: @TARGETS machine provision)",
-        summary: "Provision generic machines again over SSH: certificates, drop-in, restart, check",
-        flags: ["install"]
+    static let provision = MachineCommands.subcommand(
+        "provision", summary: "Provision generic machines again over SSH: certificates, drop-in, restart, check (no NAME: the @TARGETS)",
+        flags: [install],
+        arguments: [ArgumentSpec("NAME", completion: .machine, repeats: true, optional: true)]
     ) { invocation, storage in
-        var names = Array(invocation.arguments.positional.dropFirst())
+        var names = invocation.arguments.positional
         if names.isEmpty { names = invocation.targets.map(\.name) }
-        guard !names.isEmpty else { throw ShellUsageError("machine provision needs a machine name (or @TARGETS); see 'machine help'") }
+        guard !names.isEmpty else { throw ShellUsageError("machine provision needs a machine name (or @TARGETS machine provision)") }
         var requests: [Provisioner.Request] = []
         for name in names {
             guard let (driver, options, sans) = try MachineCommands.perform(invocation, machine: name, {

@@ -7,14 +7,15 @@ import Transport
 /// fields (machine:commands/ssh.go, commands/scp.go): the system OpenSSH client, host-key
 /// checking on, `DMUX_SSH_CONFIG` / `DMUX_SSH_OPTS` as for `ssh://` engines.
 enum MachineSSHCommands {
-    static let ssh = MachineCommands.Subcommand(
-        name: "ssh", usage: "ssh NAME [COMMAND…]",
-        summary: "Log in to a machine, or run a command there, with its SSH user, port and key"
+    static let ssh = MachineCommands.subcommand(
+        "ssh", summary: "Log in to a machine, or run a command there, with its SSH user, port and key",
+        arguments: [MachineCommands.name, ArgumentSpec("COMMAND", repeats: true, optional: true)],
+        // `machine ssh NAME ls -la`: the command's flags are the command's.
+        flagsEndAtFirstArgument: true
     ) { invocation, storage in
         let words = invocation.arguments.positional
-        guard words.count >= 2 else { throw ShellUsageError("machine ssh needs a machine name; see 'machine help'") }
-        let name = words[1]
-        let command = Array(words.dropFirst(2))
+        let name = words[0]
+        let command = Array(words.dropFirst())
         guard let login = try MachineCommands.perform(invocation, machine: name, { () throws(MachineError) in try storage.sshLogin(name) })
         else { return }
         let settings = SSHSettings(environment: invocation.shell.environment)
@@ -31,18 +32,15 @@ enum MachineSSHCommands {
         report(termination, machine: name, invocation)
     }
 
-    static let scp = MachineCommands.Subcommand(
-        name: "scp", usage: "scp [-r] [[USER@]NAME:]SRC [[USER@]NAME:]DST",
-        summary: "Copy files to, from or between machines (NAME:PATH), with their SSH user, port and key",
-        flags: ["recursive"]
+    static let scp = MachineCommands.subcommand(
+        "scp", summary: "Copy files to, from or between machines (NAME:PATH), with their SSH user, port and key",
+        flags: [FlagSpec("recursive", short: "r", help: "Copy folders")],
+        arguments: [ArgumentSpec("[[USER@]NAME:]SRC", completion: .file), ArgumentSpec("[[USER@]NAME:]DST", completion: .file)]
     ) { invocation, storage in
         let words = invocation.arguments.positional
-        guard words.count == 3 else {
-            throw ShellUsageError("machine scp takes a source and a destination; usage: machine scp [-r] [NAME:]SRC [NAME:]DST")
-        }
         let settings = SSHSettings(environment: invocation.shell.environment)
-        let source = MachineSCP.side(words[1])
-        let destination = MachineSCP.side(words[2])
+        let source = MachineSCP.side(words[0])
+        let destination = MachineSCP.side(words[1])
         let machine = source.machine ?? destination.machine ?? "scp"
         guard let argv = try MachineCommands.perform(invocation, machine: machine, { () throws(MachineError) in
             try MachineSCP.arguments(

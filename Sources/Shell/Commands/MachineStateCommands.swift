@@ -5,19 +5,19 @@ import Machines
 /// (machine:commands/ip.go, url.go, status.go, active.go); the state is the engine's, asked as
 /// `machine ls` asks it.
 enum MachineStateCommands {
-    static let ip = MachineCommands.Subcommand(
-        name: "ip", usage: "ip NAME", summary: "Print the machine's IP address (Driver.IPAddress)"
+    static let ip = MachineCommands.subcommand(
+        "ip", summary: "Print the machine's IP address (Driver.IPAddress)", arguments: [MachineCommands.name]
     ) { invocation, storage in
-        let name = try MachineCommands.machineName(invocation, "ip")
+        let name = MachineCommands.machineName(invocation)
         guard let login = try MachineCommands.perform(invocation, machine: name, { () throws(MachineError) in try storage.sshLogin(name) })
         else { return }
         invocation.console.out(login.ipAddress + "\n")
     }
 
-    static let url = MachineCommands.Subcommand(
-        name: "url", usage: "url NAME", summary: "Print the URL of the machine's engine"
+    static let url = MachineCommands.subcommand(
+        "url", summary: "Print the URL of the machine's engine", arguments: [MachineCommands.name]
     ) { invocation, storage in
-        let name = try MachineCommands.machineName(invocation, "url")
+        let name = MachineCommands.machineName(invocation)
         guard let record = try MachineCommands.perform(invocation, machine: name, { () throws(MachineError) in try storage.machine(name) })
         else { return }
         guard let url = record.url else {
@@ -27,20 +27,19 @@ enum MachineStateCommands {
         invocation.console.out(url + "\n")
     }
 
-    static let status = MachineCommands.Subcommand(
-        name: "status", usage: "status NAME", summary: "Print the machine's state: Running, Stopped, Timeout or Error"
+    static let status = MachineCommands.subcommand(
+        "status", summary: "Print the machine's state: Running, Stopped, Timeout or Error", arguments: [MachineCommands.name]
     ) { invocation, storage in
-        let name = try MachineCommands.machineName(invocation, "status")
+        let name = MachineCommands.machineName(invocation)
         guard let record = try MachineCommands.perform(invocation, machine: name, { () throws(MachineError) in try storage.machine(name) })
         else { return }
         let row = await query([record], invocation)[0]
         invocation.console.out(row[MachineListCommand.headers.firstIndex(of: "STATE")!] + "\n")
     }
 
-    static let active = MachineCommands.Subcommand(
-        name: "active", usage: "active", summary: "Print the machine that DOCKER_HOST points at, if it is running"
+    static let active = MachineCommands.subcommand(
+        "active", summary: "Print the machine that DOCKER_HOST points at, if it is running"
     ) { invocation, storage in
-        guard invocation.arguments.positional.count == 1 else { throw ShellUsageError("machine active takes no arguments") }
         let records = storage.names().compactMap { name in try? storage.machine(name) }
         let rows = await query(records, invocation)
         let column = { (header: String) in MachineListCommand.headers.firstIndex(of: header)! }

@@ -7,11 +7,11 @@ import Transport
 enum PassthroughCommand {
     static let spec = CommandSpec(
         name: "!", summary: "Run a local program once per host with that host's DOCKER_* environment (!docker compose ps)",
-        usage: "[@TARGETS] !PROGRAM [ARG…]", scope: .engines,
+        scope: .engines,
         arguments: [ArgumentSpec("PROGRAM", completion: .file), ArgumentSpec("ARG", repeats: true, optional: true)],
         shape: .lines, flagsEndAtFirstArgument: true
     ) { invocation in
-        let argv = try invocation.requireArguments(1, "PROGRAM")
+        let argv = invocation.arguments.positional
         let environment = invocation.shell.environment
         let base = environment.filter { !DockerEnvironment.replaced.contains($0.key) }
         let presenter = invocation.presenter

@@ -10,7 +10,7 @@ enum PingCommand {
     static let spec: CommandSpec = {
         var spec = CommandSpec(
             name: "ping", summary: "Ping the engines afresh: up or down, API and engine version, round trip",
-            usage: "[@TARGETS] ping", scope: .engines, shape: .table
+            scope: .engines, shape: .table
         ) { invocation in
             if let template = invocation.template {
                 throw ShellUsageError("ping: --format takes a shape (table, lines, grouped, json), not a template: \(template)")

@@ -4,7 +4,7 @@ import Foundation
 /// `ps`: docker's container list, every targeted host in one table (`HOST` first).
 enum PsCommand {
     static let spec = CommandSpec(
-        name: "ps", summary: "List containers", usage: "[@TARGETS] ps [OPTIONS]", scope: .engines,
+        name: "ps", summary: "List containers", scope: .engines,
         flags: [
             FlagSpec("all", short: "a", help: "Show all containers (default shows just running)"),
             ListCommands.filterFlag,

@@ -9,12 +9,11 @@ import Transport
 enum PullCommand {
     static let spec = CommandSpec(
         name: "pull", summary: "Pull an image on every target (one live progress line per host)",
-        usage: "[@TARGETS] pull IMAGE[:TAG|@DIGEST]", scope: .engines,
-        arguments: [ArgumentSpec("IMAGE", completion: .image)],
+        scope: .engines,
+        arguments: [ArgumentSpec("NAME[:TAG|@DIGEST]", completion: .image)],
         shape: .lines
     ) { invocation in
-        let words = try invocation.requireArguments(1, "IMAGE")
-        guard words.count == 1 else { throw ShellUsageError("\"pull\" takes one IMAGE, not \(words.count)") }
+        let words = invocation.arguments.positional
         let (name, tag) = split(words[0])
         let registryAuth = try RegistryAccess(invocation).registryAuth(for: words[0])
         var request = EngineRequests.pull(image: name, tag: tag)

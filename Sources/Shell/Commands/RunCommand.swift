@@ -6,7 +6,6 @@ import FanOut
 enum RunCommand {
     static let spec = CommandSpec(
         name: "run", summary: "Create and start a container on every target, stream its output, report each exit code",
-        usage: "[@TARGETS] run [-d] [--rm] [--name NAME] [-e K=V]… [-l K=V]… [--entrypoint CMD] [-t] [--network NET] IMAGE [COMMAND [ARG…]]",
         scope: .engines,
         flags: [
             FlagSpec("detach", short: "d", help: "Run in the background and print the container ID of each host"),
@@ -20,7 +19,7 @@ enum RunCommand {
             FlagSpec("workdir", short: "w", value: "string", help: "Working directory inside the container"),
             FlagSpec("user", short: "u", value: "string", help: "Username or UID (format: <name|uid>[:<group|gid>])"),
         ],
-        arguments: [ArgumentSpec("IMAGE", completion: .image), ArgumentSpec("COMMAND", repeats: true, optional: true)],
+        arguments: [ArgumentSpec("IMAGE", completion: .image), ArgumentSpec("COMMAND", optional: true), ArgumentSpec("ARG", repeats: true, optional: true)],
         shape: .lines, flagsEndAtFirstArgument: true
     ) { invocation in
         try await run(invocation)
@@ -62,7 +61,7 @@ enum RunCommand {
     }
 
     static func plan(_ invocation: Invocation) throws(ShellUsageError) -> Plan {
-        let words = try invocation.requireArguments(1, "IMAGE")
+        let words = invocation.arguments.positional
         let arguments = invocation.arguments
         let detach = arguments.isOn("detach")
         let remove = arguments.isOn("rm")

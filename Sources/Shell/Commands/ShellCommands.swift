@@ -4,12 +4,12 @@ import FanOut
 /// The shell's own commands: they manage hosts, targets, groups and settings.
 enum ShellCommands {
     static let all: [CommandSpec] = [
-        HostsCommand.spec, use, group, set, connect, disconnect, reconnect, wait, HelpCommand.spec, exit,
+        HostsCommand.spec, use, group, set, connect, disconnect, reconnect, WaitCommand.spec, HelpCommand.spec, exit,
     ]
 
     static let use = CommandSpec(
         name: "use", summary: "Make a target set sticky (use all, use web*, use -)",
-        usage: "use TARGETS | use -", scope: .shell,
+        scope: .shell,
         arguments: [ArgumentSpec("TARGETS", completion: .target, optional: true)]
     ) { invocation in
         let shell = invocation.shell
@@ -28,7 +28,7 @@ enum ShellCommands {
 
     static let group = CommandSpec(
         name: "group", summary: "Name a group of hosts (members may be globs or groups); no members: list groups",
-        usage: "group [NAME [MEMBERS…]] | group -d NAME", scope: .shell,
+        scope: .shell,
         flags: [FlagSpec("delete", short: "d", help: "Remove the group")],
         arguments: [ArgumentSpec("NAME", completion: .group, optional: true), ArgumentSpec("MEMBERS", completion: .target, repeats: true, optional: true)]
     ) { invocation in
@@ -59,7 +59,7 @@ enum ShellCommands {
 
     static let set = CommandSpec(
         name: "set", summary: "Show or change a setting (format, fanout, timeout, color)",
-        usage: "set [NAME [VALUE]]", scope: .shell,
+        scope: .shell,
         arguments: [ArgumentSpec("NAME", completion: .values(ShellSettings.names), optional: true), ArgumentSpec("VALUE", optional: true)]
     ) { invocation in
         let shell = invocation.shell
@@ -80,7 +80,7 @@ enum ShellCommands {
 
     static let connect = CommandSpec(
         name: "connect", summary: "Add an engine by URL (unix://, tcp://, fd://) and connect to it",
-        usage: "connect NAME URL [--tlsverify] [--tls] [--cert-path DIR]", scope: .shell,
+        scope: .shell,
         flags: [
             FlagSpec("tlsverify", help: "Use TLS and verify the engine (certificates from --cert-path)"),
             FlagSpec("tls", help: "Use TLS without verifying the engine"),
@@ -88,7 +88,7 @@ enum ShellCommands {
         ],
         arguments: [ArgumentSpec("NAME"), ArgumentSpec("URL")]
     ) { invocation in
-        let words = try invocation.requireArguments(2, "NAME and URL")
+        let words = invocation.arguments.positional
         let shell = invocation.shell
         let arguments = invocation.arguments
         let endpoint: Endpoint
@@ -111,10 +111,10 @@ enum ShellCommands {
 
     static let disconnect = CommandSpec(
         name: "disconnect", summary: "Close an engine's connections and forget it",
-        usage: "disconnect NAME…", scope: .shell,
+        scope: .shell,
         arguments: [ArgumentSpec("NAME", completion: .host, repeats: true)]
     ) { invocation in
-        let names = try invocation.requireArguments(1, "NAME")
+        let names = invocation.arguments.positional
         for name in names {
             guard let session = invocation.shell.registry.remove(named: name) else {
                 throw ShellUsageError("unknown host '\(name)'")
@@ -125,7 +125,7 @@ enum ShellCommands {
 
     static let reconnect = CommandSpec(
         name: "reconnect", summary: "Ping the targeted hosts again now (all of them by default)",
-        usage: "[@TARGETS] reconnect", scope: .shell
+        scope: .shell
     ) { invocation in
         let hosts = invocation.targets.isEmpty ? invocation.shell.registry.sessions : invocation.targets
         await FanOut(maxInFlight: invocation.shell.settings.fanout, timeout: nil).run(on: hosts) { await $0.reconnect() }
@@ -137,7 +137,7 @@ enum ShellCommands {
     }
 
     static let wait = CommandSpec(
-        name: "wait", summary: "Wait for the commands started with '&'", usage: "wait", scope: .shell
+        name: "wait", summary: "Wait for the commands started with '&'", scope: .shell
     ) { invocation in
         let status = await invocation.shell.joinBackgroundJobs()
         if status != .success {
@@ -147,7 +147,7 @@ enum ShellCommands {
     }
 
     static let exit = CommandSpec(
-        name: "exit", aliases: ["quit"], summary: "Leave the shell", usage: "exit [STATUS]", scope: .shell,
+        name: "exit", aliases: ["quit"], summary: "Leave the shell", scope: .shell,
         arguments: [ArgumentSpec("STATUS", optional: true)]
     ) { invocation in
         let words = invocation.arguments.positional

@@ -10,7 +10,7 @@ import Transport
 enum StatsCommand {
     static let spec = CommandSpec(
         name: "stats", summary: "Display a live stream of container resource usage statistics on every host",
-        usage: "[@TARGETS] stats [OPTIONS] [CONTAINER...]", scope: .engines,
+        scope: .engines,
         flags: [
             FlagSpec("all", short: "a", help: "Show all containers (default shows just running)"),
             FlagSpec("no-stream", help: "Disable streaming stats and only pull the first result"),

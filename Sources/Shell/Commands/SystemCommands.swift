@@ -9,7 +9,7 @@ enum SystemCommands {
 
     static let info = CommandSpec(
         name: "info", summary: "Display system-wide information (server section of docker info)",
-        usage: "[@TARGETS] info [--format TEMPLATE|SHAPE]", scope: .engines, shape: .grouped
+        scope: .engines, shape: .grouped
     ) { invocation in
         let template = try invocation.template.map { (source) throws(ShellUsageError) in try JSONTemplate(source, root: .info) }
         let answers = await invocation.answers { host in
@@ -32,7 +32,7 @@ enum SystemCommands {
 
     static let version = CommandSpec(
         name: "version", summary: "Show the engines' versions (server section of docker version)",
-        usage: "[@TARGETS] version [--format TEMPLATE|SHAPE]", scope: .engines, shape: .grouped
+        scope: .engines, shape: .grouped
     ) { invocation in
         let template = try invocation.template.map { (source) throws(ShellUsageError) in
             try JSONTemplate(source, name: "version", root: .version)
@@ -70,11 +70,11 @@ enum SystemCommands {
 
     static let top = CommandSpec(
         name: "top", summary: "Display the running processes of a container",
-        usage: "[@TARGETS] top CONTAINER [ps OPTIONS]", scope: .engines,
+        scope: .engines,
         arguments: [ArgumentSpec("CONTAINER", completion: .container), ArgumentSpec("ps OPTIONS", repeats: true, optional: true)],
         shape: .grouped, flagsEndAtFirstArgument: true
     ) { invocation in
-        let words = try invocation.requireArguments(1, "CONTAINER")
+        let words = invocation.arguments.positional
         if let template = invocation.template {
             throw ShellUsageError("top: --format takes a shape (table, lines, grouped, json), not a template: \(template)")
         }

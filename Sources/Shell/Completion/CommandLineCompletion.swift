@@ -1,73 +1,45 @@
 /// Completion of a whole `dmux …` command line as a login shell sees it (`dmux __complete WORDS…`,
 /// the last word being the one under the cursor): the executable's own options and their values,
-/// then the shell line that follows them, or the line inside `-c '…'` being typed.
+/// then the command that follows them, or the line inside `-c '…'` being typed. The words are
+/// walked as words by the parser's lenient mode; only `-c`'s value is text to split.
 public struct CommandLineCompletion: Sendable {
     /// What to answer, decided from the words alone.
     public enum Plan: Sendable, Hashable {
-        /// Known now (top-level flags, fixed values).
-        case fixed([String])
-        /// A top-level flag's value; `prefix` (`--color=`) goes in front of every candidate.
+        /// A dmux option's value; `prefix` (`--color=`) goes in front of every candidate.
         case value(FlagSpec, typed: String, prefix: String)
-        /// Complete `line` with the shell's engine; `prefix` goes in front of every candidate.
-        case line(String, prefix: String)
+        /// Answer `request` with the shell's engine; `prefix` goes in front of every candidate.
+        case line(CompletionEngine.Request, prefix: String)
     }
 
     /// The plan, and the `-H` values already on the line (their hosts are worth completing too).
-    public static func plan(words: [String]) -> (plan: Plan, hostFlags: [String]) {
+    public static func plan(words: [String], table: CommandTable = .standard) -> (plan: Plan, hostFlags: [String]) {
         let current = words.last ?? ""
-        let complete = words.dropLast()
-        var hostFlags: [String] = []
-        var index = complete.startIndex
-        while index < complete.endIndex {
-            let word = complete[index]
-            guard word.hasPrefix("-"), word != "-", let flag = TopLevelOptions.flag(named: word) else {
-                // The first word that is not an option starts the shell line (`dmux @web ps -a`).
-                let line = complete[index...].map(Tokenizer.quote).joined(separator: " ")
-                return (.line(line + " " + current, prefix: ""), hostFlags)
-            }
-            index += 1
-            guard flag.takesValue, !word.contains("="), !(word.count > 2 && !word.hasPrefix("--")) else {
-                if flag.long == "host", let value = inlineValue(word) { hostFlags.append(value) }
-                continue
-            }
-            guard index < complete.endIndex else { return (valuePlan(flag, current, prefix: ""), hostFlags) }
-            if flag.long == "host" { hostFlags.append(complete[index]) }
-            index += 1
+        let (slot, target, options) = CommandLineParser(table).optionSlot(argv: Array(words.dropLast()), current: current)
+        let hostFlags = options.all("host")
+        let engine = CompletionEngine(commands: table)
+        if options.positional.isEmpty, case .flagValue(let flag, let prefix) = slot {
+            let typed = String(current.dropFirst(prefix.count))
+            guard flag.long == "command" else { return (.value(flag, typed: typed, prefix: prefix), hostFlags) }
+            return (commandLinePlan(typed, prefix: prefix, engine: engine), hostFlags)
         }
-        if current.hasPrefix("--"), let equals = current.firstIndex(of: "="),
-           let flag = TopLevelOptions.flag(named: String(current[..<equals])), flag.takesValue {
-            let prefix = String(current[...equals])
-            return (valuePlan(flag, String(current.dropFirst(prefix.count)), prefix: prefix), hostFlags)
-        }
-        if current.hasPrefix("-") {
-            let names = TopLevelOptions.flags.flatMap { flag in
-                (flag.short.map { ["-\($0)"] } ?? []) + ["--\(flag.long)"]
-            }
-            return (.fixed(CompletionEngine.matching(names, current)), hostFlags)
-        }
-        return (.line(current, prefix: ""), hostFlags)
+        let line = CompletionLine(words: options.positional, current: current)
+        return (.line(engine.request(line, slot, target: target), prefix: ""), hostFlags)
     }
 
     /// `-c`'s value is a shell line: complete its last word, keeping the opening quote and the
     /// words before it so the login shell replaces the whole argument.
-    private static func valuePlan(_ flag: FlagSpec, _ typed: String, prefix: String) -> Plan {
-        guard flag.long == "command" else { return .value(flag, typed: typed, prefix: prefix) }
+    private static func commandLinePlan(_ typed: String, prefix: String, engine: CompletionEngine) -> Plan {
         var text = typed
         var quote = ""
         if let first = text.first, first == "'" || first == "\"" {
             quote = String(first)
             text.removeFirst()
         }
-        let head = CompletionLine(line: text, cursor: text.unicodeScalars.count).head
-        return .line(text, prefix: prefix + quote + head)
+        let line = CompletionLine(line: text, cursor: text.unicodeScalars.count)
+        return .line(engine.request(for: line), prefix: prefix + quote + line.head)
     }
 
-    private static func inlineValue(_ word: String) -> String? {
-        if let equals = word.firstIndex(of: "=") { return String(word[word.index(after: equals)...]) }
-        return word.hasPrefix("--") || word.count <= 2 ? nil : String(word.dropFirst(2))
-    }
-
-    /// Candidates for a top-level flag's value.
+    /// Candidates for a dmux option's value.
     static func values(of flag: FlagSpec, typed: String, catalog: CompletionCatalog) -> [String] {
         switch flag.completion {
         case .host:
@@ -75,7 +47,7 @@ public struct CommandLineCompletion: Sendable {
             if typed.hasPrefix("unix://") {
                 return catalog.paths(extending: String(typed.dropFirst(7)), directoriesOnly: false).map { "unix://" + $0 }
             }
-            return CompletionEngine.matching(TopLevelOptions.hostSchemes, typed)
+            return CompletionEngine.matching(DmuxOptions.hostSchemes, typed)
         case .values(let list):
             return CompletionEngine.matching(list, typed)
         case .file:

@@ -1,6 +1,7 @@
-/// Tab completion for the shell language, driven by the one command table: command names (also
-/// after `@targets`), a command's flags and their values, `@` target expressions, and each
-/// argument's `CompletionSource`. Pure: names beyond the table come from a `CompletionCatalog`.
+/// Tab completion for the shell language, driven by the command tree through the parser's
+/// lenient mode: command and subcommand names (also after `@targets`), a command's flags and
+/// their values, `@` target expressions, and each argument's `CompletionSource`. Pure: names
+/// beyond the tree come from a `CompletionCatalog`.
 public struct CompletionEngine: Sendable {
     public let commands: CommandTable
 
@@ -38,80 +39,33 @@ public struct CompletionEngine: Sendable {
     }
 
     public func request(for line: CompletionLine) -> Request {
-        var words = line.words
-        let current = line.current
-        var target: String?
-        if let first = words.first, first.hasPrefix("@") {
-            target = String(first.dropFirst())
-            words.removeFirst()
+        let (slot, target) = CommandLineParser(commands).slot(words: line.words, current: line.current)
+        return request(line, slot, target: target)
+    }
+
+    /// What the parser's lenient walk found, as candidates to offer.
+    func request(_ line: CompletionLine, _ slot: CommandLineParser.Slot, target: String?) -> Request {
+        Request(line: line, slot: plan(slot, current: line.current), target: target)
+    }
+
+    private func plan(_ slot: CommandLineParser.Slot, current: String) -> Slot {
+        switch slot {
+        case .command: return .fixed(visibleNames)
+        case .target: return .target
+        case .subcommand(let node): return .fixed(node.visibleSubcommandNames)
+        case .flagName(let node, let given):
+            let offered = node.flags.filter { $0.repeatable || !given.contains($0.long) }
+            let longs = offered.map { "--\($0.long)" }
+            let shorts = current.hasPrefix("--") ? [] : offered.compactMap { $0.short.map { "-\($0)" } }
+            return .fixed(shorts + longs)
+        case .flagValue(let flag, let prefix): return .source(flag.completion, prefix: prefix)
+        case .argument(let argument): return .source(argument.completion, prefix: "")
+        case .nothing: return .nothing
         }
-        guard let name = words.first else {
-            if current.hasPrefix("@") && target == nil { return Request(line: line, slot: .target) }
-            return Request(line: line, slot: .fixed(visibleNames), target: target)
-        }
-        guard let spec = commands.command(named: name.hasPrefix("!") ? "!" : name) else {
-            return Request(line: line, slot: .nothing, target: target)
-        }
-        return Request(line: line, slot: slot(for: spec, after: Array(words.dropFirst()), current: current), target: target)
     }
 
     /// Command names to offer: hidden ones (`__complete`) are left out.
     var visibleNames: [String] { commands.names }
-
-    /// Walks the command's words like `FlagParser`, tolerating mistakes, to find what `current` is.
-    private func slot(for spec: CommandSpec, after words: [String], current: String) -> Slot {
-        var positional = 0
-        var flagsEnded = false
-        var given = Set<String>()
-        var index = 0
-        while index < words.count {
-            let word = words[index]
-            index += 1
-            if flagsEnded || word == "-" || !word.hasPrefix("-") {
-                positional += 1
-                if spec.flagsEndAtFirstArgument { flagsEnded = true }
-                continue
-            }
-            if word == "--" { flagsEnded = true; continue }
-            guard let flag = Self.flag(in: word, of: spec) else { continue }
-            given.insert(flag.long)
-            let valueIsInline = word.contains("=") || (!word.hasPrefix("--") && word.last != flag.short)
-            if flag.takesValue && !valueIsInline {
-                if index == words.count { return .source(flag.completion, prefix: "") }
-                index += 1
-            }
-        }
-        if !flagsEnded && current.hasPrefix("-") {
-            if current.hasPrefix("--"), let equals = current.firstIndex(of: "=") {
-                let name = String(current[current.index(current.startIndex, offsetBy: 2)..<equals])
-                guard let flag = spec.flags.first(where: { $0.long == name }), flag.takesValue else { return .nothing }
-                return .source(flag.completion, prefix: String(current[...equals]))
-            }
-            let offered = spec.flags.filter { $0.repeatable || !given.contains($0.long) }
-            let longs = offered.map { "--\($0.long)" }
-            let shorts = current.hasPrefix("--") ? [] : offered.compactMap { $0.short.map { "-\($0)" } }
-            return .fixed(shorts + longs)
-        }
-        guard !spec.arguments.isEmpty else { return .nothing }
-        let argument = positional < spec.arguments.count
-            ? spec.arguments[positional]
-            : spec.arguments.last!.repeats ? spec.arguments.last! : nil
-        guard let argument else { return .nothing }
-        return .source(argument.completion, prefix: "")
-    }
-
-    /// The flag a word names: `--long`, `--long=v`, or the last letter of `-abc` / the letter taking `-n5`.
-    private static func flag(in word: String, of spec: CommandSpec) -> FlagSpec? {
-        if word.hasPrefix("--") {
-            let name = word.dropFirst(2).prefix { $0 != "=" }
-            return spec.flags.first { $0.long == name }
-        }
-        for letter in word.dropFirst() {
-            guard let flag = spec.flags.first(where: { $0.short == letter }) else { return nil }
-            if flag.takesValue || letter == word.last { return flag }
-        }
-        return nil
-    }
 
     public func candidates(for request: Request, catalog: CompletionCatalog) -> [String] {
         let current = request.line.current

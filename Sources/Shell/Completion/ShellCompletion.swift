@@ -24,7 +24,11 @@ public final class ShellCompletion: CompletionProvider, Sendable {
 
     /// For `__complete` (async): warms the cache for the hosts the line targets, within the deadline.
     public func completionsFetchingLive(line: String, cursor: Int) async -> [String] {
-        let request = engine.request(for: CompletionLine(line: line, cursor: cursor))
+        await completionsFetchingLive(engine.request(for: CompletionLine(line: line, cursor: cursor)))
+    }
+
+    /// The same for a request the parser made from words (`dmux __complete`'s argv).
+    public func completionsFetchingLive(_ request: CompletionEngine.Request) async -> [String] {
         let catalog = Catalog(shell: shell, cache: cache, mode: .cachedOnly)
         if request.needsLiveData, case .source(let source, _) = request.slot {
             _ = await cache.fetch(source == .image ? .images : .containers, on: catalog.hosts(target: request.target))

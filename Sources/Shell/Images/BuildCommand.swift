@@ -4,18 +4,18 @@ import Foundation
 import NIOConcurrencyHelpers
 import Registry
 
-/// `build PATH` on every target with the classic builder (`DOCKER_BUILDKIT=0 docker build`):
-/// the context is tarred once, honouring `.dockerignore`, and streamed to every target at once.
+/// `build PATH | -` on every target with the classic builder (`DOCKER_BUILDKIT=0 docker build`):
+/// the context is tarred once, honouring `.dockerignore` (or taken from stdin), and streamed to
+/// every target at once.
 /// Each host's build output comes as its lines; the image ID each host built ends its output
 /// and is in the json shape.
 enum BuildCommand {
     static let spec = CommandSpec(
         name: "build", summary: "Build an image from a Dockerfile on every target (the context is sent once to all)",
-        usage: "[@TARGETS] build [-t NAME[:TAG]]… [-f FILE] [--build-arg K=V]… [--label K=V]… [--target STAGE] [--no-cache] [--pull] PATH",
         scope: .engines,
         flags: [
             FlagSpec("tag", short: "t", value: "list", repeatable: true, help: "Name and optionally a tag in the \"name:tag\" format"),
-            FlagSpec("file", short: "f", value: "string", help: "Name of the Dockerfile (default: \"PATH/Dockerfile\")", completion: .file),
+            FlagSpec("file", short: "f", value: "string", help: "Name of the Dockerfile (default: \"PATH/Dockerfile\"; - for stdin)", completion: .file),
             FlagSpec("build-arg", value: "list", repeatable: true, help: "Set build-time variables"),
             FlagSpec("label", value: "list", repeatable: true, help: "Set metadata for an image"),
             FlagSpec("target", value: "string", help: "Set the target build stage to build"),
@@ -25,15 +25,10 @@ enum BuildCommand {
         arguments: [ArgumentSpec("PATH", completion: .directory)],
         shape: .lines
     ) { invocation in
-        let words = try invocation.requireArguments(1, "PATH")
-        guard words.count == 1 else { throw ShellUsageError("\"build\" requires exactly 1 argument (PATH)") }
-        let root = GoPathClean.clean(words[0])
-        let options = try options(invocation, root: root)
-        let context: BuildContext
-        do { context = try BuildContext(root: root, dockerfile: options.dockerfile) } catch { throw ShellUsageError("\(error)") }
-        guard FileManager.default.fileExists(atPath: root + "/" + options.dockerfile) else {
-            throw ShellUsageError("unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat \(root)/\(options.dockerfile): no such file or directory")
-        }
+        let words = invocation.arguments.positional
+        var options = try options(invocation)
+        let (input, dockerfile) = try await BuildInput.open(words[0], dockerfile: invocation.arguments.value("file") ?? "")
+        options.dockerfile = dockerfile
         let registryConfig = (try? RegistryAccess(invocation).registryConfig()) ?? "e30="
         let presenter = invocation.presenter
         let failures = FailureQueue()
@@ -55,9 +50,9 @@ enum BuildCommand {
             if let id { built.withLockedValue { $0[target.name] = id } }
             return id
         }
-        let contextError = await broadcast.run { send in try await context.stream(send) }
+        let contextError = await broadcast.run { send in try await input.stream(send) }
         for failure in failures.all { presenter.failure(failure) }
-        if let contextError { throw BuildContextError(description: "\(root): \(contextError)") }
+        if let contextError { throw BuildContextError(description: "\(words[0] == "-" ? "stdin" : words[0]): \(contextError)") }
         // The summary: which image each host built.
         let ids = built.withLockedValue { $0 }
         for host in invocation.targets {
@@ -66,21 +61,12 @@ enum BuildCommand {
         }
     }
 
-    static func options(_ invocation: Invocation, root: String) throws -> BuildOptions {
+    static func options(_ invocation: Invocation) throws -> BuildOptions {
         let arguments = invocation.arguments
         var options = BuildOptions()
         options.tags = arguments.all("tag")
         for tag in options.tags {
             do { _ = try ImageReference(parsing: tag) } catch { throw ShellUsageError("invalid argument \"\(tag)\" for \"-t, --tag\" flag: \(error)") }
-        }
-        if let file = arguments.value("file") {
-            // The Dockerfile must be inside the context; it is named relative to it, as docker sends it.
-            let path = file.hasPrefix("/") ? file : GoPathClean.clean(file)
-            let relative = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
-            guard !relative.hasPrefix("/"), !relative.hasPrefix("../") else {
-                throw ShellUsageError("the Dockerfile (\(file)) must be inside the build context \(root)")
-            }
-            options.dockerfile = relative
         }
         let environment = invocation.shell.environment
         options.buildArgs = arguments.all("build-arg").map { argument in

@@ -1,3 +1,4 @@
+import Core
 import DockerAPI
 import Foundation
 import NIOCore
@@ -5,11 +6,17 @@ import NIOCore
 /// A build context folder as the docker CLI sends it: a tar of everything `.dockerignore` does
 /// not exclude (the Dockerfile and `.dockerignore` always kept), names sorted, owned by root,
 /// made once while it is sent, in pieces of about a megabyte.
+///
+/// A Dockerfile from stdin or from outside the folder is added as `.dockerfile.RANDOM` and named in
+/// the sent `.dockerignore`, as docker/cli's `AddDockerfileToBuildContext` does
+/// (cli/command/image/build/context.go).
 struct BuildContext: Sendable {
     let root: String
     let ignore: DockerIgnore
+    let addedDockerfile: (name: String, content: [UInt8])?
 
-    init(root: String, dockerfile: String) throws {
+    init(root: String, dockerfile: String, addedDockerfile: (name: String, content: [UInt8])? = nil) throws {
+        self.addedDockerfile = addedDockerfile
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw BuildContextError(description: "unable to prepare context: path \"\(root)\" not found")
@@ -25,47 +32,40 @@ struct BuildContext: Sendable {
         }
     }
 
-    /// Walks the folder and hands the tar to `send` piece by piece.
+    /// Walks the folder and hands the tar to `send` piece by piece (TarStreamWriter).
     func stream(_ send: @Sendable (ByteBuffer) async -> Void) async throws {
-        var pending = ByteBuffer()
-        func flush(ifAbove limit: Int) async {
-            guard pending.readableBytes > limit else { return }
-            await send(pending)
-            pending = ByteBuffer()
-        }
+        var entries: [TarStreamWriter.Entry] = []
+        var sentIgnoreFile = false
         for relative in try members() {
             let path = root + "/" + relative
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            let mode = (attributes[.posixPermissions] as? Int) ?? 0o644
-            let modified = Int((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
-            switch attributes[.type] as? FileAttributeType {
-            case .typeDirectory?:
-                pending.writeBytes(TarHeader(name: relative, kind: .directory, mode: mode, modified: modified).encoded())
-            case .typeSymbolicLink?:
-                let target = try FileManager.default.destinationOfSymbolicLink(atPath: path)
-                pending.writeBytes(TarHeader(name: relative, kind: .symlink(target: target), mode: mode, modified: modified).encoded())
-            case .typeRegular?:
-                guard let file = FileHandle(forReadingAtPath: path) else {
-                    throw BuildContextError(description: "\(path): cannot be read")
-                }
-                defer { try? file.close() }
-                let size = (attributes[.size] as? Int) ?? 0
-                pending.writeBytes(TarHeader(name: relative, kind: .file(size: size), mode: mode, modified: modified).encoded())
-                var written = 0
-                while written < size, let data = try file.read(upToCount: min(1 << 20, size - written)), !data.isEmpty {
-                    pending.writeBytes(data)
-                    written += data.count
-                    await flush(ifAbove: 1 << 20)
-                }
-                guard written == size else { throw BuildContextError(description: "\(path): changed while it was read") }
-                pending.writeBytes([UInt8](repeating: 0, count: TarHeader.padding(size)))
-            default:
-                continue  // sockets, fifos and devices are not sent (as with the docker CLI)
+            if relative == ".dockerignore", let added = addedDockerfile,
+               let attributes = try? FileManager.default.attributesOfItem(atPath: path), attributes[.type] as? FileAttributeType == .typeRegular {
+                let mode = (attributes[.posixPermissions] as? Int) ?? 0o644
+                let modified = Int((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
+                entries.append(.init(name: relative, bytes: try RegularFile.read(path) + Array("\n\(added.name)\n".utf8), mode: mode, modified: modified))
+                sentIgnoreFile = true
+                continue
             }
-            await flush(ifAbove: 1 << 20)
+            entries.append(.init(path: path, name: relative))
         }
-        pending.writeBytes(TarHeader.end)
-        await send(pending)
+        if let added = addedDockerfile {
+            let now = Int(Date().timeIntervalSince1970)
+            entries.append(.init(name: added.name, bytes: added.content, mode: 0o600, modified: now))
+            if !sentIgnoreFile { entries.append(.init(name: ".dockerignore", bytes: Array(".dockerignore\n\(added.name)\n".utf8), mode: 0o600, modified: now)) }
+        }
+        try await TarStreamWriter().stream(entries, send)
+    }
+
+    /// One regular file member made from bytes in memory.
+    static func write(_ name: String, _ content: [UInt8], mode: Int, modified: Int, to tar: inout ByteBuffer) {
+        tar.writeBytes(TarHeader(name: name, kind: .file(size: content.count), mode: mode, modified: modified).encoded())
+        tar.writeBytes(content)
+        tar.writeBytes([UInt8](repeating: 0, count: TarHeader.padding(content.count)))
+    }
+
+    /// docker/cli's name for an added Dockerfile: `.dockerfile.` and 20 random hex digits.
+    static func randomDockerfileName() -> String {
+        ".dockerfile." + String((0..<20).map { _ in "0123456789abcdef".randomElement()! })
     }
 
     /// The relative paths to send, parents before children, in name order.

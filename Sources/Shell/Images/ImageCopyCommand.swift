@@ -8,23 +8,16 @@ import NIOConcurrencyHelpers
 /// A target that already has every image with the same ID is skipped unless `--force`.
 enum ImageCopyCommand {
     static let spec = CommandSpec(
-        name: "image", summary: "Copy images from one host to every target, engine to engine (image copy IMAGE… --from HOST)",
-        usage: "[@TARGETS] image copy IMAGE… --from HOST [--force]", scope: .engines,
+        name: "copy", summary: "Copy images from one host to every target, engine to engine (--from HOST)",
+        scope: .engines,
         flags: [
             FlagSpec("from", value: "host", help: "The host to read the images from", completion: .host),
             FlagSpec("force", short: "f", help: "Copy even to targets that already have the same image ID"),
         ],
-        arguments: [
-            ArgumentSpec("SUBCOMMAND", completion: .values(["copy"])),
-            ArgumentSpec("IMAGE", completion: .image, repeats: true),
-        ],
+        arguments: [ArgumentSpec("IMAGE", completion: .image, repeats: true)],
         shape: .lines
     ) { invocation in
-        let words = try invocation.requireArguments(2, "copy IMAGE")
-        guard words[0] == "copy" else {
-            throw ShellUsageError("image: unknown subcommand \"\(words[0])\" (dmux has: image copy IMAGE… --from HOST)")
-        }
-        let images = Array(words.dropFirst())
+        let images = invocation.arguments.positional
         guard let sourceName = invocation.arguments.value("from"), !sourceName.isEmpty else {
             throw ShellUsageError("image copy: say where the images come from with --from HOST")
         }

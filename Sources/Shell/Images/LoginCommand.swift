@@ -5,11 +5,12 @@ import Registry
 
 /// `login [SERVER] [-u USER] [-p PASS | --password-stdin]`: every target engine checks the
 /// credentials with the registry (`POST /auth`) and says so; they are then stored once, where
-/// and how `docker login` stores them (docker/cli: cli/command/registry/login.go).
+/// and how `docker login` stores them (docker/cli: cli/command/registry/login.go). What is not
+/// given and not stored is asked on the terminal, the password without echo.
 enum LoginCommand {
     static let spec = CommandSpec(
         name: "login", summary: "Log in to a registry through every target engine, and store the credentials as docker does",
-        usage: "[@TARGETS] login [SERVER] [-u USER] [-p PASSWORD | --password-stdin]", scope: .engines,
+        scope: .engines,
         flags: [
             FlagSpec("username", short: "u", value: "string", help: "Username"),
             FlagSpec("password", short: "p", value: "string", help: "Password"),
@@ -19,7 +20,6 @@ enum LoginCommand {
         shape: .lines
     ) { invocation in
         let words = invocation.arguments.positional
-        guard words.count <= 1 else { throw ShellUsageError("\"login\" takes at most one SERVER, not \(words.count)") }
         let user = invocation.arguments.value("username") ?? ""
         var password = invocation.arguments.value("password") ?? ""
         let fromStdin = invocation.arguments.isOn("password-stdin")
@@ -35,13 +35,12 @@ enum LoginCommand {
         var store = try access.store()
         let key = RegistryAddress.loginKey(words.first)
         var credentials = RegistryCredentials(username: user, password: password, serverAddress: key)
-        if user.isEmpty || password.isEmpty {
-            // docker tries the stored credentials first; dmux never prompts.
-            let stored = try store.credentials(for: key)
-            guard !stored.username.isEmpty, !stored.password.isEmpty || !stored.identityToken.isEmpty else {
-                throw ShellUsageError("login: give -u USER and --password-stdin (dmux does not prompt for a password)")
-            }
+        let stored = user.isEmpty && password.isEmpty ? try store.credentials(for: key) : credentials
+        if user.isEmpty && password.isEmpty && !stored.username.isEmpty && (!stored.password.isEmpty || !stored.identityToken.isEmpty) {
+            invocation.console.err("Authenticating with existing credentials... [Username: \(stored.username)]\n")
             credentials = stored
+        } else if user.isEmpty || password.isEmpty {
+            credentials = try await ask(for: credentials, defaultUsername: stored.username, console: invocation.console)
         }
         let accepted = await verify(credentials, invocation: invocation)
         guard let answer = accepted.first else { return }
@@ -58,6 +57,26 @@ enum LoginCommand {
 
                 """)
         }
+    }
+
+    /// What is missing, asked on the terminal as docker asks it (docker/cli
+    /// cli/command/registry.go `PromptUserForCredentials`); without a terminal, docker's refusal.
+    static func ask(for given: RegistryCredentials, defaultUsername: String, console: Console) async throws -> RegistryCredentials {
+        guard TerminalPrompt.canAsk else { throw ShellUsageError("error: cannot perform an interactive login from a non-TTY device") }
+        let prompt = TerminalPrompt(console: console)
+        var credentials = given
+        if credentials.username.isEmpty {
+            let question = defaultUsername.isEmpty ? "Username: " : "Username (\(defaultUsername)): "
+            guard let answer = await prompt.ask(question) else { throw CancellationError() }
+            credentials.username = answer.isEmpty ? defaultUsername : answer
+            guard !credentials.username.isEmpty else { throw ShellUsageError("error: username is required") }
+        }
+        if credentials.password.isEmpty {
+            guard let answer = await prompt.ask("Password: ", echo: false) else { throw CancellationError() }
+            credentials.password = answer
+            guard !answer.isEmpty else { throw ShellUsageError("error: password is required") }
+        }
+        return credentials
     }
 
     struct Answer: Sendable {

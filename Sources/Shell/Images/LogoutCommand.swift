@@ -5,11 +5,10 @@ import Registry
 enum LogoutCommand {
     static let spec = CommandSpec(
         name: "logout", summary: "Log out from a registry (erase the stored credentials)",
-        usage: "logout [SERVER]", scope: .shell,
+        scope: .shell,
         arguments: [ArgumentSpec("SERVER", optional: true)]
     ) { invocation in
         let words = invocation.arguments.positional
-        guard words.count <= 1 else { throw ShellUsageError("\"logout\" takes at most one SERVER, not \(words.count)") }
         let server = words.first ?? ""
         var keys = [server.isEmpty ? ImageReference.hubAuthKey : server]
         var shown = keys[0]

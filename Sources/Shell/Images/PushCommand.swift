@@ -6,13 +6,12 @@ import Registry
 enum PushCommand {
     static let spec = CommandSpec(
         name: "push", summary: "Push an image from every target (one live progress line per host)",
-        usage: "[@TARGETS] push [-a] NAME[:TAG]", scope: .engines,
+        scope: .engines,
         flags: [FlagSpec("all-tags", short: "a", help: "Push all tags of an image to the repository")],
-        arguments: [ArgumentSpec("NAME", completion: .image)],
+        arguments: [ArgumentSpec("NAME[:TAG]", completion: .image)],
         shape: .lines
     ) { invocation in
-        let words = try invocation.requireArguments(1, "NAME")
-        guard words.count == 1 else { throw ShellUsageError("\"push\" takes one NAME, not \(words.count)") }
+        let words = invocation.arguments.positional
         let reference: ImageReference
         do { reference = try ImageReference(parsing: words[0]) } catch { throw ShellUsageError("\(error)") }
         let allTags = invocation.arguments.isOn("all-tags")

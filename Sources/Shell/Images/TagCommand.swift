@@ -5,12 +5,11 @@ import Registry
 enum TagCommand {
     static let spec = CommandSpec(
         name: "tag", summary: "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE on every target",
-        usage: "[@TARGETS] tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]", scope: .engines,
+        scope: .engines,
         arguments: [ArgumentSpec("SOURCE_IMAGE", completion: .image), ArgumentSpec("TARGET_IMAGE")],
         shape: .lines
     ) { invocation in
-        let words = try invocation.requireArguments(2, "SOURCE_IMAGE TARGET_IMAGE")
-        guard words.count == 2 else { throw ShellUsageError("\"tag\" requires exactly 2 arguments") }
+        let words = invocation.arguments.positional
         let target: ImageReference
         do { target = try ImageReference(parsing: words[1]) } catch { throw ShellUsageError("\(error)") }
         guard target.digest == nil else { throw ShellUsageError("refusing to create a tag with a digest reference") }

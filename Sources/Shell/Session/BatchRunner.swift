@@ -38,6 +38,17 @@ public struct BatchRunner: Sendable {
         return shell.exitRequested ?? worst
     }
 
+    /// Runs one command given as words (`dmux ps -a`: the argv, never quoted into a line and split again).
+    public func run(words: [String], interrupts: InterruptMonitor? = nil) async -> ExitStatus {
+        let shell = self.shell
+        guard let status = await Self.runCancellable({ await shell.execute(words: words) }, interrupts: interrupts) else {
+            _ = await shell.joinBackgroundJobs()
+            return .interrupted
+        }
+        let joined = await shell.joinBackgroundJobs()
+        return shell.exitRequested ?? max(status, joined)
+    }
+
     private enum Race: Sendable {
         case finished(ExitStatus)
         case interrupted
@@ -46,10 +57,14 @@ public struct BatchRunner: Sendable {
 
     /// Runs one line, cancelling it on every host when SIGINT arrives; nil when it was interrupted.
     static func runCancellable(_ line: String, on shell: Shell, label: String, interrupts: InterruptMonitor?) async -> ExitStatus? {
-        guard let interrupts else { return await shell.execute(line, label: label) }
+        await runCancellable({ await shell.execute(line, label: label) }, interrupts: interrupts)
+    }
+
+    private static func runCancellable(_ work: @escaping @Sendable () async -> ExitStatus, interrupts: InterruptMonitor?) async -> ExitStatus? {
+        guard let interrupts else { return await work() }
         let signals = interrupts.interrupts()
         return await withTaskGroup(of: Race.self) { group in
-            group.addTask { .finished(await shell.execute(line, label: label)) }
+            group.addTask { .finished(await work()) }
             group.addTask {
                 for await _ in signals { return .interrupted }
                 return .quiet

@@ -5,6 +5,8 @@ import FanOut
 public struct Invocation: Sendable {
     public let shell: Shell
     public let command: CommandSpec
+    /// The words that named the command (`["container", "ls"]`), for messages that name it.
+    public var path: [String] = []
     public let arguments: ParsedArguments
     public let targets: [HostSession]
     public let presenter: Presenter
@@ -36,10 +38,12 @@ public struct Invocation: Sendable {
         }
     }
 
-    /// The positional arguments, or a usage error when fewer than `count` were given.
+    /// The positional arguments, at least `count` of them. The parser checks every command's
+    /// arity from its `ArgumentSpec`s already; this is for a count the tree cannot state.
     public func requireArguments(_ count: Int, _ what: String) throws(ShellUsageError) -> [String] {
         guard arguments.positional.count >= count else {
-            throw ShellUsageError("\"\(command.name)\" requires at least \(count) argument\(count == 1 ? "" : "s") (\(what)); see 'help \(command.name)'")
+            let path = UsageText.commandPath(self.path.isEmpty ? [command.name] : self.path)
+            throw ShellUsageError("\"\(path)\" requires at least \(count) argument\(count == 1 ? "" : "s") (\(what)). See '\(path) --help'.")
         }
         return arguments.positional
     }

@@ -75,6 +75,11 @@ public final class Shell: Sendable {
         return worst
     }
 
+    /// Runs one command already split into words (the argv of `dmux ps -a`).
+    public func execute(words: [String], label: String = "") async -> ExitStatus {
+        await run(words, label: label)
+    }
+
     /// Waits for every command started with `&`; returns their worst status.
     public func joinBackgroundJobs() async -> ExitStatus {
         var worst = ExitStatus.success
@@ -97,6 +102,7 @@ public final class Shell: Sendable {
 
     private struct Prepared {
         var spec: CommandSpec
+        var path: [String]
         var arguments: ParsedArguments
         var targets: [HostSession]
         var skipped: [HostSession]
@@ -109,24 +115,15 @@ public final class Shell: Sendable {
     }
 
     private func prepare(_ words: [String]) throws(ShellUsageError) -> Prepared {
-        var words = words
-        var expression: String?
-        if let first = words.first, first.hasPrefix("@") {
-            expression = String(first.dropFirst())
-            words.removeFirst()
-            guard !words.isEmpty else { throw ShellUsageError("missing command after '\(first)'") }
+        var parsed = try CommandLineParser(commands).parse(words)
+        if parsed.arguments.helpRequested {
+            // `CMD --help`, or a management command without its subcommand: docker prints the help.
+            parsed = try CommandLineParser(commands).parse(["help"] + parsed.path)
         }
-        if words[0].hasPrefix("!") {
-            let program = String(words[0].dropFirst())
-            words = ["!"] + (program.isEmpty ? [] : [program]) + words.dropFirst()
-        }
-        let name = words[0]
-        guard let spec = commands.command(named: name) else {
-            let hint = Suggestion.nearest(to: name, in: commands.names).map { " (did you mean '\($0)'?)" } ?? ""
-            throw ShellUsageError("unknown command '\(name)'\(hint); try 'help'")
-        }
-        let arguments = try FlagParser.parse(Array(words.dropFirst()), for: spec)
-        if arguments.helpRequested { return try prepare(["help", spec.name]) }
+        var spec = parsed.spec
+        let arguments = parsed.arguments
+        let expression = parsed.target
+        if arguments.positional.isEmpty, let bare = spec.withoutArguments { spec = bare() }
         var shape = settings.format ?? spec.shape ?? .lines
         var shapeChosen = settings.format != nil
         var template: String?
@@ -146,7 +143,7 @@ public final class Shell: Sendable {
         }
         let defaultTargets = expression == nil && stickyTarget == nil && spec.scope == .engines
         return Prepared(
-            spec: spec, arguments: arguments, targets: targets, skipped: [], defaultTargets: defaultTargets,
+            spec: spec, path: parsed.path, arguments: arguments, targets: targets, skipped: [], defaultTargets: defaultTargets,
             shape: shape, shapeChosen: shapeChosen, template: template)
     }
 
@@ -171,7 +168,7 @@ public final class Shell: Sendable {
             shape: prepared.shape, console: console, hosts: prepared.targets.map(\.name),
             asDocker: !prepared.shapeChosen && targetsOneHost(prepared))
         let invocation = Invocation(
-            shell: self, command: spec, arguments: prepared.arguments, targets: prepared.targets,
+            shell: self, command: spec, path: prepared.path, arguments: prepared.arguments, targets: prepared.targets,
             presenter: presenter, fanOut: FanOut(maxInFlight: settings.fanout, timeout: settings.timeout),
             template: prepared.template)
         do {
