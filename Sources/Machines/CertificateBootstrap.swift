@@ -22,6 +22,17 @@ struct CertificateBootstrap {
         return (authority!, made)
     }
 
+    /// `run`, and a new client certificate too when `renewingClient` asks for one and `run` made none.
+    func run(renewingClient: Bool) throws(MachineError) -> (authority: (certificate: Certificate, key: RSAKey), made: [String]) {
+        let (authority, alreadyMade) = try run()
+        var made = alreadyMade
+        if renewingClient && !made.contains(layout.clientCertificate) {
+            try renewClient(signedBy: authority)
+            made.append(layout.clientCertificate)
+        }
+        return (authority, made)
+    }
+
     /// A new client key and certificate in `certs/`.
     func renewClient(signedBy authority: (certificate: Certificate, key: RSAKey)) throws(MachineError) {
         _ = try issue(.client, organization: user + ".<bootstrap>", certificate: layout.clientCertificate,

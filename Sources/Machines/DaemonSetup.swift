@@ -7,20 +7,13 @@ public struct DaemonSetup: Sendable, Hashable {
 
     public init(port: Int) { self.port = port }
 
-    public static let dropInPath = "/etc/systemd/system/docker.service.d/10-machine.conf"
-    public static let remoteCA = "/etc/docker/ca.pem"
-    public static let remoteCertificate = "/etc/docker/server.pem"
-    public static let remoteKey = "/etc/docker/server-key.pem"
+    public static let dropInPath = SystemdDropIn.path
+    public static let remoteCA = SystemdDropIn.remoteCA
+    public static let remoteCertificate = SystemdDropIn.remoteCertificate
+    public static let remoteKey = SystemdDropIn.remoteKey
 
     /// The drop-in exactly as docker-machine renders it for the `none` driver, trailing space included.
-    public var dropIn: String {
-        "[Service]\n"
-            + "ExecStart=\n"
-            + "ExecStart=/usr/bin/dockerd -H tcp://0.0.0.0:\(port) -H unix:///var/run/docker.sock --storage-driver overlay2 "
-            + "--tlsverify --tlscacert \(Self.remoteCA) --tlscert \(Self.remoteCertificate) --tlskey \(Self.remoteKey) "
-            + "--label provider=none \n"
-            + "Environment=\n"
-    }
+    public var dropIn: String { SystemdDropIn(port: port, driver: "none").text }
 
     /// The same settings as `/etc/docker/daemon.json`. dockerd refuses `hosts` there when its unit
     /// also passes `-H`, so the unit's ExecStart must then be plain `/usr/bin/dockerd`.

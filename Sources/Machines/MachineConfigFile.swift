@@ -1,54 +1,100 @@
 import Core
 
-/// `machines/NAME/config.json` as docker-machine v0.16 writes it for the `none` driver
-/// (docker/machine libmachine/host/host.go): ConfigVersion 3, `Driver.URL`, `IPAddress` = host:port, and the full
-/// HostOptions so that docker-machine itself loads it. Rendered in Go's `json.MarshalIndent(…, "", "    ")` layout.
+/// `machines/NAME/config.json` as docker-machine v0.16 writes it (docker/machine
+/// libmachine/host/host.go) for the `none` driver (`Driver.URL`, `IPAddress` = host:port) or the
+/// `generic` one (the SSH login and `EnginePort`, docker/machine drivers/generic/generic.go):
+/// ConfigVersion 3 and the full HostOptions so that docker-machine itself loads it. Rendered in
+/// Go's `json.MarshalIndent(…, "", "    ")` layout.
 struct MachineConfigFile {
+    enum Driver {
+        /// `url` is `tcp://host:port`; `hostPort` what the none driver stores as its IP.
+        case none(url: String, hostPort: String)
+        case generic(GenericDriver)
+    }
+
     let name: String
-    /// `tcp://host:port`.
-    let url: String
-    /// `host:port`, what the none driver stores as its IP.
-    let hostPort: String
+    let driver: Driver
     let layout: MachineLayout
     let sans: [String]
+    var engineOptions = EngineOptions()
+
+    init(name: String, url: String, hostPort: String, layout: MachineLayout, sans: [String]) {
+        self.init(name: name, driver: .none(url: url, hostPort: hostPort), layout: layout, sans: sans)
+    }
+
+    init(name: String, driver: Driver, layout: MachineLayout, sans: [String], engineOptions: EngineOptions = EngineOptions()) {
+        self.name = name
+        self.driver = driver
+        self.layout = layout
+        self.sans = sans
+        self.engineOptions = engineOptions
+    }
 
     func render() -> String {
         let paths = layout.machine(name)
         let q = { GoJSON.quote($0) }
-        let sanList = sans.isEmpty ? "[]" : "[\n" + sans.map { "                \(q($0))" }.joined(separator: ",\n") + "\n            ]"
+        let list = { (values: [String], indent: String) in
+            values.isEmpty ? "[]" : "[\n" + values.map { "\(indent)    \(q($0))" }.joined(separator: ",\n") + "\n\(indent)]"
+        }
+        let sanList = list(sans, "            ")
+        let driverFields: String
+        let driverName: String
+        switch driver {
+        case .none(let url, let hostPort):
+            driverName = "none"
+            driverFields = """
+                        "IPAddress": \(q(hostPort)),
+                        "MachineName": \(q(name)),
+                        "SSHUser": "",
+                        "SSHPort": 0,
+                        "SSHKeyPath": "",
+                        "StorePath": \(q(layout.root)),
+                        "SwarmMaster": false,
+                        "SwarmHost": "",
+                        "SwarmDiscovery": "",
+                        "URL": \(q(url))
+                """
+        case .generic(let generic):
+            driverName = "generic"
+            driverFields = """
+                        "IPAddress": \(q(generic.ipAddress)),
+                        "MachineName": \(q(name)),
+                        "SSHUser": \(q(generic.sshUser)),
+                        "SSHPort": \(generic.sshPort),
+                        "SSHKeyPath": \(q(generic.sshKeyPath)),
+                        "StorePath": \(q(layout.root)),
+                        "SwarmMaster": false,
+                        "SwarmHost": "",
+                        "SwarmDiscovery": "",
+                        "EnginePort": \(generic.enginePort),
+                        "SSHKey": \(q(generic.sshKey))
+                """
+        }
+        let options = engineOptions
         return """
             {
                 "ConfigVersion": 3,
                 "Driver": {
-                    "IPAddress": \(q(hostPort)),
-                    "MachineName": \(q(name)),
-                    "SSHUser": "",
-                    "SSHPort": 0,
-                    "SSHKeyPath": "",
-                    "StorePath": \(q(layout.root)),
-                    "SwarmMaster": false,
-                    "SwarmHost": "",
-                    "SwarmDiscovery": "",
-                    "URL": \(q(url))
+            \(driverFields)
                 },
-                "DriverName": "none",
+                "DriverName": \(q(driverName)),
                 "HostOptions": {
                     "Driver": "",
                     "Memory": 0,
                     "Disk": 0,
                     "EngineOptions": {
-                        "ArbitraryFlags": [],
+                        "ArbitraryFlags": \(list(options.arbitraryFlags, "            ")),
                         "Dns": null,
                         "GraphDir": "",
                         "Env": [],
                         "Ipv6": false,
-                        "InsecureRegistry": [],
-                        "Labels": [],
+                        "InsecureRegistry": \(list(options.insecureRegistries, "            ")),
+                        "Labels": \(list(options.labels, "            ")),
                         "LogLevel": "",
-                        "StorageDriver": "",
+                        "StorageDriver": \(q(options.storageDriver)),
                         "SelinuxEnabled": false,
                         "TlsVerify": true,
-                        "RegistryMirror": [],
+                        "RegistryMirror": \(list(options.registryMirrors, "            ")),
                         "InstallURL": "https://get.docker.com"
                     },
                     "SwarmOptions": {

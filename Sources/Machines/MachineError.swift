@@ -14,7 +14,7 @@ public struct MachineError: Error, CustomStringConvertible, Sendable {
     public let kind: Kind
     public let description: String
 
-    init(_ kind: Kind, _ description: String) {
+    public init(_ kind: Kind, _ description: String) {
         self.kind = kind
         self.description = description
     }

@@ -74,12 +74,7 @@ public struct MachineStorage: Sendable {
             throw MachineError(.failed, "machine \(name): \(record.problem ?? "not a TCP engine"); cannot make its server certificate")
         }
         let bootstrap = CertificateBootstrap(layout: layout, user: user)
-        let (authority, alreadyMade) = try bootstrap.run()
-        var made = alreadyMade
-        if client && !made.contains(layout.clientCertificate) {
-            try bootstrap.renewClient(signedBy: authority)
-            made.append(layout.clientCertificate)
-        }
+        let (authority, made) = try bootstrap.run(renewingClient: client)
         let saved = try SavedMachineConfig(contents: StoreFiles.read(record.paths.config), file: record.paths.config)
         try writeServerFiles(record.paths, name: name, host: host, sans: saved.serverCertSANs, authority: authority, bootstrap: bootstrap)
         try copyClientFiles(into: record.paths)
@@ -130,7 +125,7 @@ public struct MachineStorage: Sendable {
 
     // MARK: - Steps
 
-    private func writeServerFiles(
+    func writeServerFiles(
         _ paths: MachinePaths, name: String, host: String, sans: [String],
         authority: (certificate: Certificate, key: RSAKey), bootstrap: CertificateBootstrap
     ) throws(MachineError) {
@@ -141,14 +136,14 @@ public struct MachineStorage: Sendable {
     }
 
     /// Byte-identical copies, as provisioning's ConfigureAuth leaves them; `env`/`config` point here.
-    private func copyClientFiles(into paths: MachinePaths) throws(MachineError) {
+    func copyClientFiles(into paths: MachinePaths) throws(MachineError) {
         try StoreFiles.write(StoreFiles.read(layout.caCertificate), to: paths.caCertificate, mode: 0o644)
         try StoreFiles.write(StoreFiles.read(layout.clientCertificate), to: paths.clientCertificate, mode: 0o644)
         try StoreFiles.write(StoreFiles.read(layout.clientKey), to: paths.clientKey, mode: 0o600)
     }
 
     /// Puts the finished `staging` folder at `target`, moving an old machine aside until then.
-    private func replace(_ target: String, with staging: String) throws(MachineError) {
+    func replace(_ target: String, with staging: String) throws(MachineError) {
         let old = layout.machines + "/.\((target as NSString).lastPathComponent).old-\(getpid())"
         let hadOld = StoreFiles.exists(target)
         if hadOld {

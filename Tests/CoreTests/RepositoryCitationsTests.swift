@@ -6,7 +6,7 @@ import Testing
 /// repository while it was written were cited 37 times before this test.
 @Suite struct RepositoryCitationsTests {
     /// Names of documents that live outside the repository, paths that lead out of it, and the
-    /// notes' shorthands for upstream trees (`mclient`, `machine:libmachine/…`), which name no
+    /// notes' shorthands for upstream trees (`mclient`, `docker/machine libmachine/…`), which name no
     /// repository a reader can open.
     static let outsideDocuments = [
         "docker-reference", "implementation-notes", "design.md", "anchors.md", "/work/shared", "../shared",

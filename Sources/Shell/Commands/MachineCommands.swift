@@ -14,7 +14,7 @@ enum MachineCommands {
             MachineCreateCommand.create, MachineCreateCommand.regenerateCertificates, MachineCreateCommand.remove,
             MachineListCommand.list, MachineConfigCommand.config, MachineConfigCommand.inspect,
             MachineStateCommands.ip, MachineStateCommands.url, MachineStateCommands.status, MachineStateCommands.active,
-            MachineSSHCommands.ssh, MachineSSHCommands.scp,
+            MachineSSHCommands.ssh, MachineSSHCommands.scp, MachineProvisionCommand.provision,
         ])
 
     /// The NAME argument most subcommands take.

@@ -5,17 +5,24 @@ import Machines
 /// `machine create`, `machine regenerate-certs` and `machine rm`: the subcommands that write the store.
 enum MachineCreateCommand {
     static let create = MachineCommands.subcommand(
-        "create", summary: "Make certificates and config.json for an engine, and print how to configure it",
+        "create",
+        summary: "Make certificates and config.json for an engine and print how to configure it; --driver generic: provision the host over SSH",
         flags: [
-            FlagSpec("url", value: "tcp://ADDR:PORT", help: "Where the engine will listen (required)"),
+            FlagSpec("url", value: "tcp://ADDR:PORT", help: "Where the engine will listen (required without --driver)"),
             FlagSpec("san", value: "name|ip", repeatable: true, help: "An extra host name or IP for the server certificate (repeatable)"),
             FlagSpec("force", short: "f", help: "Replace an existing machine"),
-        ],
+        ] + MachineProvisionCommand.createFlags,
         arguments: [MachineCommands.name]
     ) { invocation, storage in
         let name = MachineCommands.machineName(invocation)
+        if invocation.arguments.value("driver") != nil {
+            return try await MachineProvisionCommand.create(invocation, storage: storage, name: name)
+        }
+        if let flag = invocation.arguments.values.keys.sorted().first(where: MachineProvisionCommand.isCreateFlag) {
+            throw ShellUsageError("machine create --\(flag) needs --driver generic")
+        }
         guard let url = invocation.arguments.value("url") else {
-            throw ShellUsageError("machine create needs --url tcp://ADDR:PORT (where the engine will listen)")
+            throw ShellUsageError("machine create needs --url tcp://ADDR:PORT (where the engine will listen), or --driver generic to provision a host over SSH")
         }
         let arguments = invocation.arguments
         guard let made = try MachineCommands.perform(invocation, machine: name, {
@@ -38,6 +45,9 @@ enum MachineCreateCommand {
     ) { invocation, storage in
         let name = MachineCommands.machineName(invocation)
         let client = invocation.arguments.isOn("client")
+        if storage.isGeneric(name) {
+            return await MachineProvisionCommand.regenerate(invocation, storage: storage, name: name, client: client)
+        }
         guard let files = try MachineCommands.perform(invocation, machine: name, {
             () throws(MachineError) in try storage.regenerateCertificates(name: name, client: client)
         }) else { return }
@@ -52,6 +62,7 @@ enum MachineCreateCommand {
     ) { invocation, storage in
         let name = MachineCommands.machineName(invocation)
         let force = invocation.arguments.isOn("force")
+        let host = (try? storage.genericMachine(name))?.driver.ipAddress
         guard try MachineCommands.perform(invocation, machine: name, {
             () throws(MachineError) in try storage.remove(name: name, force: force)
         }) != nil else { return }
@@ -61,6 +72,10 @@ enum MachineCreateCommand {
             await session.shutdown()
         }
         invocation.console.out("Successfully removed \(name)\n")
+        if let host {
+            // docker-machine's generic driver removes nothing on the host either (drivers/generic/generic.go `Remove`).
+            invocation.console.out("Removed the local record only: the engine on \(host) keeps running with its TLS configuration.\n")
+        }
     }
 
     /// Makes a new machine addressable at once (`@NAME …`) when the shell reads this store and
