@@ -41,7 +41,7 @@ enum Dmux {
     private static func stop(parsing error: any Error) -> Never {
         let message = DmuxOptions.message(for: error)
         if DmuxOptions.exitCode(for: error) == .success {
-            // ArgumentParser's own requests that are not errors (`--experimental-dump-help`).
+            // ArgumentParser's answers that are not errors (its `---completion` protocol).
             print(message)
             exit(0)
         }

@@ -11,6 +11,13 @@ import ArgumentParser
 public struct DmuxOptions: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "dmux",
+        // ArgumentParser looks for `--generate-completion-script` anywhere in the argv, the
+        // command's words too, and prints its own script instead of running the command, except
+        // under a super-command (swift-argument-parser Sources/ArgumentParser/Parsing/
+        // CommandParser.swift, checkForCompletionScriptRequest). dmux's scripts come from its
+        // tree (`dmux completion SHELL`), and `dmux '!tool' --generate-completion-script bash`
+        // is the tool's. No help page of ArgumentParser's, which would name it, is ever printed.
+        _superCommandName: "",
         abstract: "A shell for many Docker engines at once.",
         discussion: """
             Engines come from -H, DOCKER_HOST (with DOCKER_TLS_VERIFY, DOCKER_TLS, DOCKER_CERT_PATH), the
