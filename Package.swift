@@ -52,7 +52,7 @@ let package = Package(
         ]),
         .target(name: "LineEditor", dependencies: ["CEditLine"]),
         .target(name: "Shell", dependencies: [
-            "DockerAPI", "Endpoints", "Transport", "FanOut", "LineEditor", "Machines", "CPosix", "Registry",
+            "Core", "DockerAPI", "Endpoints", "Transport", "FanOut", "LineEditor", "Machines", "CPosix", "Registry",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Core
 import DockerAPI
 
 /// Reads a command's options out of ArgumentParser's own description of it, `_dumpHelp()`: the
