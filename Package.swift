@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .systemLibrary(
@@ -53,11 +54,15 @@ let package = Package(
         .target(name: "LineEditor", dependencies: ["CEditLine", "Core"]),
         .target(name: "Shell", dependencies: [
             "Core", "DockerAPI", "Endpoints", "Transport", "FanOut", "LineEditor", "Machines", "CPosix", "Registry",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
-        .executableTarget(name: "dmux", dependencies: ["Shell", "Core"]),
+        .executableTarget(name: "dmux", dependencies: [
+            "Shell", "Core",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         // Child processes for the tests: posix_spawn and wait4 with deadlines (Foundation's
         // Process.waitUntilExit was seen to hang for good in CI).
@@ -78,7 +83,10 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
-        .testTarget(name: "ShellTests", dependencies: ["Core", "Shell", "FanOut", "DockerAPI"]),
+        .testTarget(name: "ShellTests", dependencies: [
+            "Core", "Shell", "FanOut", "DockerAPI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "IntegrationTests", dependencies: [
             "Core", "Endpoints", "Transport", "DockerAPI", "TLS", "FanOut", "TestSupport",
             .product(name: "NIOCore", package: "swift-nio"),

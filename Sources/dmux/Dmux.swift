@@ -1,3 +1,4 @@
+import ArgumentParser
 import Endpoints
 import Foundation
 import Shell
@@ -8,34 +9,43 @@ import Shell
 /// `-c` it runs the given lines; with a script (a word holding a `/` or ending in `.dmux`, see
 /// `ScriptArgument`) it runs that file; any other words are one command line (`dmux ps -a`).
 ///
-/// The argv is parsed by the shell's own parser against the root of the command tree (dmux's
-/// options, `DmuxOptions`), not by ArgumentParser: one declaration of the options then serves
-/// parsing, `--help` and completion, the words after the options reach the shell as words, and
-/// a thousand `-H` cost a thousand appends.
+/// ArgumentParser parses the argv from `DmuxOptions`, the one declaration of dmux's options; the
+/// command tree's root, `dmux --help` and completion are derived from that same declaration.
 @main
 enum Dmux {
     static func main() async {
-        let table = CommandTable.standard
-        let parsed: ParsedArguments
+        let options: DmuxOptions
         do {
-            parsed = try CommandLineParser(table).parseOptions(Array(CommandLine.arguments.dropFirst()))
+            options = try DmuxOptions.parse(Array(CommandLine.arguments.dropFirst()))
         } catch {
-            FileHandle.standardError.write(Data(("dmux: \(error)".escapingControlCharacters + "\n").utf8))
-            exit(ExitStatus.usage.rawValue)
+            stop(parsing: error)
         }
-        if parsed.isOn("help") {
-            print(HelpCommand.rootHelp(table), terminator: "")
+        if options.help {
+            print(HelpCommand.rootHelp(.standard), terminator: "")
             return
         }
-        if parsed.isOn("version") {
+        if options.showVersion {
             print(DmuxOptions.version)
             return
         }
-        let status = await Launcher(options: parsed).run()
+        let status = await Launcher(options: options).run()
         // Leave without running atexit handlers and C++ destructors: the event loop threads may
         // still be finishing a TLS handshake with OpenSSL, and tearing OpenSSL down under them
         // crashes. All output is written with write(2) already; stdio is flushed here.
         fflush(nil)
         _exit(status.rawValue)
+    }
+
+    /// Where ArgumentParser stopped. Its usage errors exit 64 (EX_USAGE) with the error, a help
+    /// line and the usage; dmux's exit 2 with one line naming the option, as every usage error.
+    private static func stop(parsing error: any Error) -> Never {
+        let message = DmuxOptions.message(for: error)
+        if DmuxOptions.exitCode(for: error) == .success {
+            // ArgumentParser's answers that are not errors (its `---completion` protocol).
+            print(message)
+            exit(0)
+        }
+        FileHandle.standardError.write(Data(("dmux: \(message)".escapingControlCharacters + "\n").utf8))
+        exit(ExitStatus.usage.rawValue)
     }
 }

@@ -7,40 +7,37 @@ import Shell
 
 /// Builds the shell from the command line and the environment, then runs the chosen mode.
 struct Launcher {
-    /// dmux's options as the tree's root declares them (`DmuxOptions`); `positional` is a script
-    /// alone, or one command line (`dmux ps -a`).
-    let options: ParsedArguments
+    /// dmux's options as ArgumentParser parsed them; `words` is a script alone, or one command
+    /// line (`dmux ps -a`).
+    let options: DmuxOptions
 
     func run() async -> ExitStatus {
         DescriptorLimit.raiseToHardLimit()
         let environment = ProcessInfo.processInfo.environment
-        let color = options.value("color") ?? "auto"
-        guard let colorMode = ColorMode(rawValue: color) else {
-            return usage("invalid --color '\(color)': auto, always or never")
-        }
         var settings = ShellSettings()
-        settings.color = colorMode
-        settings.stopOnError = options.isOn("on-error-stop")
+        settings.stopOnError = options.onErrorStop
         do throws(ShellUsageError) {
-            for name in ["format", "fanout", "timeout"] {
-                if let value = options.value(name) { try settings.set(name, to: value) }
+            // The same words and checks as the shell's `set NAME VALUE`.
+            for (name, value) in [("color", options.color), ("format", options.format), ("fanout", options.fanout),
+                                  ("timeout", options.timeout)] {
+                if let value { try settings.set(name, to: value) }
             }
         } catch {
             return usage(error.description)
         }
+        let colorMode = settings.color
 
         let console = StandardConsole(color: colorMode)
-        var discoveryOptions = DiscoveryOptions.processDefaults(hostFlags: options.all("host"))
-        discoveryOptions.tls = options.isOn("tls")
+        var discoveryOptions = DiscoveryOptions.processDefaults(hostFlags: options.hosts)
+        discoveryOptions.tls = options.tls
         // `--no-tlsverify` wins over `--tlsverify`; neither: the environment decides.
-        discoveryOptions.tlsVerify = options.has("no-tlsverify") ? !options.isOn("no-tlsverify")
-            : options.has("tlsverify") ? options.isOn("tlsverify") : nil
-        discoveryOptions.tlsCACert = options.value("tlscacert")
-        discoveryOptions.tlsCert = options.value("tlscert")
-        discoveryOptions.tlsKey = options.value("tlskey")
+        discoveryOptions.tlsVerify = options.noTLSVerify ? false : options.tlsVerify ? true : nil
+        discoveryOptions.tlsCACert = options.tlsCACert
+        discoveryOptions.tlsCert = options.tlsCert
+        discoveryOptions.tlsKey = options.tlsKey
         let discovery = EndpointDiscovery.discover(discoveryOptions)
         // `__complete` runs under a login shell's Tab: quiet, no rc file, only the hosts it needs.
-        let completing = options.value("command") == nil && options.positional.first == "__complete"
+        let completing = options.command == nil && options.words.first == "__complete"
         if !completing, !discovery.usageErrors.isEmpty {
             for diagnostic in discovery.diagnostics + discovery.usageErrors { console.err("\(diagnostic)\n") }
             return .usage
@@ -65,9 +62,9 @@ struct Launcher {
             Task { [settings] in await registry.connectAll(fanout: settings.fanout) }
         }
 
-        let interactive = options.value("command") == nil && options.positional.isEmpty && isatty(0) == 1
+        let interactive = options.command == nil && options.words.isEmpty && isatty(0) == 1
         InterruptMonitor.shared.install()
-        if !options.isOn("norc") && !completing, let status = await runRCFile(shell, environment: environment) {
+        if !options.noRC && !completing, let status = await runRCFile(shell, environment: environment) {
             if status == .interrupted {
                 // Ctrl-C stopped the rc file: the REPL still starts; a batch stops as it would at any line.
                 if !interactive { return status }
@@ -77,13 +74,13 @@ struct Launcher {
             }
         }
 
-        if let command = options.value("command") {
+        if let command = options.command {
             let lines = command.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             return await BatchRunner(shell: shell, numberLines: false)
                 .run(ScriptedLineSource(lines: lines), interrupts: .shared)
         }
-        if let script = options.positional.first, !completing, ScriptArgument.isScript(script) {
-            switch ScriptArgument.open(script, arguments: options.positional.dropFirst()) {
+        if let script = options.words.first, !completing, ScriptArgument.isScript(script) {
+            switch ScriptArgument.open(script, arguments: options.words.dropFirst()) {
             case .success(let handle):
                 return await BatchRunner(shell: shell, name: script)
                     .run(StreamLineSource(fileHandle: handle), interrupts: .shared)
@@ -91,9 +88,9 @@ struct Launcher {
                 return usage(error.message)
             }
         }
-        if !options.positional.isEmpty {
+        if !options.words.isEmpty {
             // One command, its words as the login shell split them: nothing to quote or split again.
-            return await BatchRunner(shell: shell, numberLines: false).run(words: options.positional, interrupts: .shared)
+            return await BatchRunner(shell: shell, numberLines: false).run(words: options.words, interrupts: .shared)
         }
         if interactive {
             return await InteractiveRunner(shell: shell, environment: environment).run()

@@ -72,18 +72,6 @@ import Testing
         #expect(error("api GET").hasPrefix("\"dmux api\" requires at least 2 and at most 3 arguments."))
     }
 
-    /// ArgumentParser copied a repeated option's values on every repetition (O(n²): 0.2 s for a
-    /// thousand `-H` before the first connection); the walk appends.
-    @Test func aThousandHostFlagsParseInOrderAndQuickly() throws {
-        let argv = (0..<1000).flatMap { ["-H", "h\($0)=tcp://10.0.0.\($0 % 250):2376"] } + ["-c", "ping", "--tls"]
-        let clock = ContinuousClock()
-        var options = ParsedArguments()
-        let elapsed = try clock.measure { options = try parser.parseOptions(argv) }
-        #expect(options.all("host").count == 1000 && options.all("host").last == "h999=tcp://10.0.0.249:2376")
-        #expect(options.value("command") == "ping" && options.isOn("tls") && options.positional.isEmpty)
-        #expect(elapsed < .milliseconds(50), "\(elapsed)")
-    }
-
     @Test func theLenientWalkSaysWhatTheCursorIsOn() {
         func slot(_ words: String, _ current: String = "") -> String {
             "\(parser.slot(words: words.split(separator: " ").map(String.init), current: current).slot)"

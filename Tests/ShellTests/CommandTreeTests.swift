@@ -111,16 +111,39 @@ import Testing
         }
     }
 
-    @Test func dmuxOptionsParseCompleteAndAreInTheRootHelp() throws {
+    /// The root is derived from ArgumentParser's declaration of dmux's options (`DmuxOptions`):
+    /// every option ArgumentParser's own help page names is in the root, completes, is in
+    /// `dmux --help`, and ArgumentParser parses it as the root says (with a value or without).
+    @Test func everyArgumentParserOptionIsInTheRootCompletesAndIsInTheHelp() throws {
+        let declared = Set(DmuxOptions.helpMessage(columns: 1000).matches(of: /--[a-z][a-z-]*/).map { String($0.output) })
+        #expect(declared.count > 10 && declared == Set(table.root.flags.map { "--\($0.long)" }), "\(declared)")
         let help = HelpCommand.rootHelp(table)
         let offered = Set(CommandLineCompletionTests.candidates(["-"]))
         for flag in table.root.flags {
             #expect(help.contains("--\(flag.long)"))
             #expect(offered.contains("--\(flag.long)"))
             let value = flag.takesValue ? ["v"] : []
-            let parsed = try parser.parseOptions(["--\(flag.long)"] + value + ["ps", "-a"])
-            #expect(parsed.values[flag.long] == [value.first ?? "true"] && parsed.positional == ["ps", "-a"], "--\(flag.long)")
+            let names = ["--\(flag.long)"] + (flag.short.map { ["-\($0)"] } ?? [])
+            for name in names {
+                let parsed = try DmuxOptions.parse([name] + value + ["ps", "-a"])
+                #expect(parsed.words == ["ps", "-a"], "\(name) \(value)")
+            }
         }
+    }
+
+    /// Each option's values complete from the source ArgumentParser's completion kind names.
+    @Test func theRootsValuesCompleteFromTheDeclaredKinds() {
+        let root = table.root
+        #expect(root.flag(named: "host")?.completion == .host && root.flag(named: "H")?.repeatable == true)
+        #expect(root.flag(named: "command")?.completion == .command)
+        #expect(root.flag(named: "tlscacert")?.completion == .file && root.flag(named: "tlscacert")?.value == "file")
+        #expect(root.flag(named: "color")?.completion == .values(["auto", "always", "never"]))
+        #expect(root.flag(named: "format")?.completion == .values(["table", "lines", "grouped", "json"]))
+        #expect(root.flag(named: "tls")?.takesValue == false && root.flag(named: "fanout")?.completion == CompletionSource.none)
+        #expect(CommandLineCompletionTests.candidates(["--color", ""]) == ["always", "auto", "never"])
+        #expect(CommandLineCompletionTests.candidates(["-H", "u"]) == ["unix://"])
+        #expect(CommandLineCompletionTests.candidates(["-c", "ho"]) == ["hosts"])
+        #expect(CommandLineCompletionTests.candidates(["--tlscacert", "/et"]) == ["/etc/"])
     }
 }
 

@@ -1,13 +1,14 @@
 /// The command tree: its root is the `dmux` executable with its own options, its children are
 /// the shell's commands, and management nodes (`container`, `image`, `machine`, …) hold
-/// subcommands. The REPL, batch mode, the argv of `dmux …`, `help`, every usage line, REPL
-/// completion, `__complete` and the generated completion scripts all read this one tree.
+/// subcommands. The REPL, batch mode, `help`, every usage line, REPL completion, `__complete`
+/// and the generated completion scripts all read this one tree. The root's flags are derived
+/// from `DmuxOptions`, the ArgumentParser declaration the executable parses its argv with.
 public struct CommandTable: Sendable {
     public let root: CommandSpec
 
-    public init(_ commands: [CommandSpec], options: [FlagSpec] = DmuxOptions.flags) {
+    public init(_ commands: [CommandSpec], options: [FlagSpec] = DmuxOptions.rootFlags) {
         root = CommandSpec(
-            name: "dmux", summary: DmuxOptions.summary, scope: .shell, flags: options,
+            name: "dmux", summary: DmuxOptions.configuration.abstract, scope: .shell, flags: options,
             arguments: [ArgumentSpec("COMMAND", completion: .command, repeats: true, optional: true)],
             flagsEndAtFirstArgument: true, subcommands: commands
         ) { _ in }

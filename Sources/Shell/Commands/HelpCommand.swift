@@ -38,7 +38,7 @@ public enum HelpCommand {
     public static func rootHelp(_ table: CommandTable) -> String {
         var root = table.root
         root.subcommands = []  // `dmux help` lists them
-        return UsageText.help(root, path: [], discussion: DmuxOptions.discussion) + "\nRun 'dmux help' for the commands.\n"
+        return UsageText.help(root, path: [], discussion: DmuxOptions.configuration.discussion) + "\nRun 'dmux help' for the commands.\n"
     }
 
     /// The output rule for one host, as README.md states it.

@@ -1,8 +1,9 @@
 /// The one parser of command lines, after tokenizing: the `@TARGETS` prefix, `!PROGRAM`
 /// passthrough, the walk to the subcommand, flags and the arity check, all read from the tree.
 /// `parse` is strict (a usage error names the token); `slot` is the lenient mode completion
-/// uses to learn what the word under the cursor is. `parseOptions` and `optionSlot` do the same
-/// for the argv of `dmux …` itself, whose root node holds dmux's own options.
+/// uses to learn what the word under the cursor is. `optionSlot` does the same for the argv of
+/// `dmux …` itself, whose root node holds dmux's own options (the executable parses that argv
+/// with ArgumentParser, from `DmuxOptions`, the declaration the root is derived from).
 public struct CommandLineParser: Sendable {
     public let table: CommandTable
 
@@ -60,13 +61,6 @@ public struct CommandLineParser: Sendable {
     }
 
     // MARK: The argv of `dmux …`
-
-    /// dmux's own options; `positional` holds the words after them (a script, or a command line).
-    public func parseOptions(_ argv: [String]) throws(ShellUsageError) -> ParsedArguments {
-        var walk = CommandWalk(table.root, path: [])
-        try walk.consume(argv[...], strict: true)
-        return walk.arguments
-    }
 
     /// The slot of `current` after the words of a `dmux …` command line: one of dmux's options or
     /// its value, else the command line that follows them. `options` holds the options given.
