@@ -95,6 +95,23 @@ import Transport
         await relay.stop()
     }
 
+    @Test func aPOSTAfterTheEngineDroppedTheKeptConnectionGoesOnANewOne() async throws {
+        // A POST is never sent twice; but a kept connection the engine had already hung up on is
+        // found out before anything goes out, so the POST simply takes a new one.
+        let relay = try await relayToUnix1()
+        let client = try FleetClient.make(relay.url)
+        #expect(try await client.call(EngineRequests.ping(head: false)).status == 200)
+        relay.dropConnections()
+        #expect(await relay.waitFor { $0.open == 0 }.open == 0)
+        try await Task.sleep(for: .milliseconds(100))  // the client has seen the hang-up by now
+
+        let answer = try await client.call(EngineRequests.start("dmux-no-such-container"))
+        #expect(answer.status == 404, "the engine answered the POST: \(answer.status)")
+        #expect(relay.snapshot.accepted == 2, "\(relay.snapshot)")
+        await client.shutdown()
+        await relay.stop()
+    }
+
     @Test func aGETOnAConnectionDroppedAsItGoesOutIsSentAgain() async throws {
         // The engine hangs up just before each request, too late for the pool to notice: the kept
         // connection fails before any answer, and a replayable request is sent once more on a new one.

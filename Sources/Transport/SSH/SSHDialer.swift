@@ -54,6 +54,8 @@ struct SSHDialer: Sendable {
         do {
             channel = try await NIOPipeBootstrap(group: eventLoop)
                 .channelOption(.allowRemoteHalfClosure, value: true)
+                .channelOption(.recvAllocator, value: Dialer.receiveSizes)
+                .channelOption(.writeBufferWaterMark, value: Dialer.writeBufferWaterMark)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         let handler = PullReadHandler(ready: ready, waitsForHandshake: false)
