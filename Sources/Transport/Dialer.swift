@@ -44,11 +44,6 @@ struct Dialer: Sendable {
         }
     }
 
-    /// Reads start small (most answers are a few KiB) and grow while each fills its buffer, up to
-    /// 1 MiB: a saved image streams in a few hundred reads instead of thousands of 64 KiB ones
-    /// (NIO's default ceiling), each of which costs a hop to the task reading it.
-    static let receiveSizes = AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 2048, maximum: 1 << 20)
-
     /// How many written bytes the kernel may not yet have taken before a streamed request body
     /// waits (`RequestBodyWriter`): enough to keep an engine busy between two pieces, bounded
     /// whatever the body's size.
@@ -70,7 +65,6 @@ struct Dialer: Sendable {
         let bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(connectTimeout)
             .channelOption(.allowRemoteHalfClosure, value: true)
-            .channelOption(.recvAllocator, value: Self.receiveSizes)
             .channelOption(.writeBufferWaterMark, value: Self.writeBufferWaterMark)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {

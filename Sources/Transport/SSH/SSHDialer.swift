@@ -54,7 +54,6 @@ struct SSHDialer: Sendable {
         do {
             channel = try await NIOPipeBootstrap(group: eventLoop)
                 .channelOption(.allowRemoteHalfClosure, value: true)
-                .channelOption(.recvAllocator, value: Dialer.receiveSizes)
                 .channelOption(.writeBufferWaterMark, value: Dialer.writeBufferWaterMark)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
