@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 import Glibc
 import NIOConcurrencyHelpers
 import NIOCore
@@ -46,15 +46,22 @@ import Testing
             let resumed = await Self.within(.seconds(10), overMark)
             #expect(resumed, "the writer did not resume once the engine read")
             connection.close()
-            drained.wait()
+            await drained.value
         }
     }
 
-    /// Runs blocking reads or writes of the test's end of the socket off the cooperative pool.
-    private static func onOwnThread(_ work: @escaping @Sendable () -> Void) -> DispatchGroup {
-        let done = DispatchGroup()
-        DispatchQueue.global().async(group: done, execute: work)
-        return done
+    /// Runs blocking reads or writes of the test's end of the socket on a thread of its own: on
+    /// Linux, Dispatch's global queues are the threads async tasks run on, and two blocked ones
+    /// stall every test in the process.
+    private static func onOwnThread(_ work: @escaping @Sendable () -> Void) -> Task<Void, Never> {
+        Task {
+            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                Thread {
+                    work()
+                    done.resume()
+                }.start()
+            }
+        }
     }
 
     /// Whether `task` ends within `limit` (it goes on either way).
