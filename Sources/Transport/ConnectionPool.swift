@@ -20,14 +20,15 @@ final class ConnectionPool: Sendable {
         let keepIdle = 4
         var idle: [EngineConnection] = []
         var open = 0
-        /// Requests queued for a connection, first come first served.
-        var waiters: [(id: UInt64, continuation: CheckedContinuation<Void, Error>)] = []
+        /// Requests queued for a connection, first come first served: a released connection is
+        /// handed to the first (nil: a slot is free, dial), so a later request cannot take it first.
+        var waiters: [(id: UInt64, continuation: CheckedContinuation<EngineConnection?, Error>)] = []
         var nextWaiterID: UInt64 = 0
         var dialedOnce = false
 
         var full: Bool { capacity.map { open >= $0 } ?? false }
 
-        mutating func wakeOne() -> CheckedContinuation<Void, Error>? {
+        mutating func wakeOne() -> CheckedContinuation<EngineConnection?, Error>? {
             waiters.isEmpty ? nil : waiters.removeFirst().continuation
         }
     }
@@ -67,7 +68,7 @@ final class ConnectionPool: Sendable {
             case .idle(let connection):
                 return (connection, true)
             case .wait:
-                try await waitForRelease()
+                if let handed = try await waitForRelease() { return (handed, true) }
             case .spent:
                 throw TransportError(.descriptorSpent, address: dialer.address.description)
             case .dial:
@@ -79,24 +80,27 @@ final class ConnectionPool: Sendable {
                     state.withLockedValue { state in
                         state.open -= 1
                         return state.wakeOne()
-                    }?.resume()
+                    }?.resume(returning: nil)
                     throw error
                 }
             }
         }
     }
 
-    /// Takes a connection back; only one whose last response ended cleanly is kept.
+    /// Takes a connection back; only one whose last response ended cleanly is kept, or handed to
+    /// the first request waiting for one.
     func release(_ connection: EngineConnection, reusable: Bool) {
-        state.withLockedValue { state in
+        let (waiter, handed) = state.withLockedValue { state -> (CheckedContinuation<EngineConnection?, Error>?, EngineConnection?) in
+            if reusable, connection.isOpen, let waiter = state.wakeOne() { return (waiter, connection) }
             if reusable, connection.isOpen, state.idle.count < state.keepIdle {
                 state.idle.append(connection)
-            } else {
-                connection.close()
-                state.open -= 1
+                return (nil, nil)
             }
-            return state.wakeOne()
-        }?.resume()
+            connection.close()
+            state.open -= 1
+            return (state.wakeOne(), nil)
+        }
+        waiter?.resume(returning: handed)
     }
 
     /// Closes every idle connection (disconnect, or exit).
@@ -111,14 +115,15 @@ final class ConnectionPool: Sendable {
         for connection in idle { connection.close() }
     }
 
-    /// Queues until a connection is released; throws `CancellationError` as soon as the task is cancelled.
-    private func waitForRelease() async throws {
+    /// Queues until a connection is released: returns it, or nil when a slot freed up (dial, or
+    /// look again). Throws `CancellationError` as soon as the task is cancelled.
+    private func waitForRelease() async throws -> EngineConnection? {
         let id = state.withLockedValue { state in
             state.nextWaiterID += 1
             return state.nextWaiterID
         }
-        try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<EngineConnection?, Error>) in
                 let queued = state.withLockedValue { state in
                     // A release between the claim and here would have found no waiter: look again.
                     guard !Task.isCancelled, state.full, state.idle.isEmpty else { return false }
@@ -126,7 +131,7 @@ final class ConnectionPool: Sendable {
                     return true
                 }
                 if !queued {
-                    if Task.isCancelled { continuation.resume(throwing: CancellationError()) } else { continuation.resume() }
+                    if Task.isCancelled { continuation.resume(throwing: CancellationError()) } else { continuation.resume(returning: nil) }
                 }
             }
         } onCancel: {
