@@ -51,7 +51,7 @@ public struct FanOut: Sendable {
     ) async -> HostOutcome<Value> {
         do {
             if let timeout {
-                return .success(try await DeadlineAlarm.run(within: timeout) { try await operation(host) })
+                return .success(try await withDeadline(timeout) { try await operation(host) })
             }
             return .success(try await operation(host))
         } catch {
