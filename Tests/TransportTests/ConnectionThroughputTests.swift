@@ -13,7 +13,7 @@ import Testing
     /// A connection over one end of a socketpair (as `fd://`); the test holds the other end.
     private func withConnection(_ body: (EngineConnection, _ peer: Int32) async throws -> Void) async throws {
         var pair: [Int32] = [0, 0]
-        #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &pair) == 0)
+        #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &pair) == 0)
         defer { close(pair[1]) }
         let dialer = Dialer(address: .fd(pair[0]), tls: nil, group: MultiThreadedEventLoopGroup.singleton,
                             connectTimeout: .seconds(5))
