@@ -174,10 +174,23 @@ public final class HostSession: Sendable {
 
     /// The pinned version, negotiating it first if this host was never pinged.
     private func negotiatedVersion() async throws -> APIVersion? {
-        if let pinned = status.apiVersion { return APIVersion(pinned) }
+        if let pinned = status.apiVersion { return parsedVersion(pinned) }
         let status = await connect()
         if let reason = status.downReason { throw HostUnreachable(reason: reason, summary: status.downSummary ?? "down") }
-        return status.apiVersion.flatMap(APIVersion.init)
+        return status.apiVersion.flatMap { parsedVersion($0) }
+    }
+
+    /// The pinned version's text parsed once, not for every request (it cost as much as
+    /// parsing the response's head).
+    private let lastParsedVersion = NIOLockedValueBox<(text: String, version: APIVersion?)?>(nil)
+
+    private func parsedVersion(_ text: String) -> APIVersion? {
+        lastParsedVersion.withLockedValue { last in
+            if let last, last.text == text { return last.version }
+            let version = APIVersion(text)
+            last = (text, version)
+            return version
+        }
     }
 
     private func httpRequest(_ request: APIRequest, version: APIVersion?) -> HTTPRequest {

@@ -45,6 +45,11 @@ struct Dialer: Sendable {
         }
     }
 
+    /// How many written bytes the kernel may not yet have taken before a streamed request body
+    /// waits (`RequestBodyWriter`): enough to keep an engine busy between two pieces, bounded
+    /// whatever the body's size.
+    static let writeBufferWaterMark = ChannelOptions.Types.WriteBufferWaterMark(low: 512 * 1024, high: 2 << 20)
+
     private struct Opened: Sendable {
         let channel: Channel
         let reader: NIOLoopBound<PullReadHandler>
@@ -61,6 +66,7 @@ struct Dialer: Sendable {
         let bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(connectTimeout)
             .channelOption(.allowRemoteHalfClosure, value: true)
+            .channelOption(.writeBufferWaterMark, value: Self.writeBufferWaterMark)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let tls, let serverName {

@@ -30,52 +30,72 @@ public final class EngineClient: Sendable {
         sending: (@Sendable (RequestBodyWriter) async throws -> Void)? = nil,
         _ body: (ResponseStream) async throws -> Result
     ) async throws -> Result {
-        var (connection, reused) = try await pool.lease()
-        let response: ResponseStream
-        while true {
-            do {
-                let leased = connection
-                response = try await withTaskCancellationHandler {
-                    try await leased.begin(request, sending: sending)
-                } onCancel: {
-                    leased.close()
-                }
-                break
-            } catch {
-                await pool.release(connection, reusable: false)
-                // A kept connection can die just as a request goes out (the engine restarted or
-                // dropped it while idle). Like Go's transport, send a replayable request once more
-                // on a new connection; anything else would risk doing it twice.
-                guard reused, request.isReplayable, !Task.isCancelled else { throw error }
-                (connection, reused) = try await pool.lease(reuse: false)
-            }
+        let (connection, response) = try await onSomeConnection(request) { connection, reused in
+            try await connection.begin(request, reused: reused, sending: sending)
         }
         do {
-            let leased = connection
             let (result, reusable) = try await withTaskCancellationHandler {
                 let result = try await body(response)
                 return (result, response.endedReusable && !request.upgradesToRawStream)
             } onCancel: {
-                leased.close()
+                connection.close()
             }
-            await pool.release(connection, reusable: reusable)
+            pool.release(connection, reusable: reusable)
             return result
         } catch {
-            await pool.release(connection, reusable: false)
+            pool.release(connection, reusable: false)
             throw error
         }
     }
 
-    /// Sends a request and returns its whole response, refusing bodies over `limit` bytes.
+    /// Sends a request and returns its whole response, refusing bodies over `limit` bytes. The
+    /// answer is read on the connection's event loop, in one hop there and one back.
     public func send(_ request: HTTPRequest, limit: Int = 64 * 1024 * 1024) async throws -> HTTPResponse {
-        try await stream(request) { response in
-            HTTPResponse(head: response.head, body: try await response.collect(upTo: limit))
+        let (connection, collected) = try await onSomeConnection(request) { connection, reused in
+            try await connection.exchange(request, limit: limit, reused: reused)
+        }
+        pool.release(connection, reusable: collected.reusable)
+        return collected.response
+    }
+
+    /// Runs `start` (sending the request) on a leased connection, closing it if the task is
+    /// cancelled, and returns the connection with what `start` returned; it stays leased.
+    ///
+    /// A kept connection can die while idle (the engine restarted or dropped it): found out before
+    /// anything was sent, the request goes on another one. One that dies just as the request goes
+    /// out gets a replayable request once more on a new connection, like Go's transport; anything
+    /// else would risk doing it twice.
+    private func onSomeConnection<Value>(
+        _ request: HTTPRequest, _ start: (EngineConnection, _ reused: Bool) async throws -> Value
+    ) async throws -> (EngineConnection, Value) {
+        var (connection, reused) = try await pool.lease()
+        while true {
+            do {
+                let leased = connection
+                let value = try await withTaskCancellationHandler {
+                    try await start(leased, reused)
+                } onCancel: {
+                    leased.close()
+                }
+                return (connection, value)
+            } catch let failure as EngineConnection.Unanswered {
+                pool.release(connection, reusable: false)
+                if failure.stale {
+                    (connection, reused) = try await pool.lease()
+                    continue
+                }
+                guard reused, request.isReplayable, !Task.isCancelled else { throw failure.error }
+                (connection, reused) = try await pool.lease(reuse: false)
+            } catch {
+                pool.release(connection, reusable: false)
+                throw error
+            }
         }
     }
 
     /// Closes the idle connections; requests under way finish on their own.
     public func shutdown() async {
-        await pool.shutdown()
+        pool.shutdown()
     }
 }
 

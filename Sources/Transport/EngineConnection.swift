@@ -7,7 +7,7 @@ final class EngineConnection: Sendable {
     let channel: Channel
     let address: String
     let hostHeader: String
-    private let reader: NIOLoopBound<PullReadHandler>
+    let reader: NIOLoopBound<PullReadHandler>
     /// Why the far end went away without answering, when only a process can say (ssh's stderr).
     private let diagnosis: (@Sendable () async -> String?)?
 
@@ -23,13 +23,6 @@ final class EngineConnection: Sendable {
     }
 
     var isOpen: Bool { channel.isActive }
-
-    /// Whether an idle connection may be lent out again: open, and not hung up on by the engine.
-    func isReusable() async -> Bool {
-        guard channel.isActive else { return false }
-        let reader = self.reader
-        return (try? await channel.eventLoop.submit { reader.value.canCarryAnotherRequest }.get()) ?? false
-    }
 
     /// The next buffer from the engine, or nil when it has closed its side.
     func read() async throws -> ByteBuffer? {
@@ -56,20 +49,53 @@ final class EngineConnection: Sendable {
         channel.close(promise: nil)
     }
 
+    /// Sends a short request and reads its whole answer on the event loop: one hop there and one
+    /// back, whatever the number of reads. A kept connection (`reused`) is checked there first.
+    func exchange(_ request: HTTPRequest, limit: Int, reused: Bool) async throws -> ResponseCollector.Collected {
+        let channel = self.channel, reader = self.reader, address = self.address
+        let head = encoded(request)
+        let answer = channel.eventLoop.flatSubmit { () -> EventLoopFuture<ResponseCollector.Collected> in
+            guard !reused || reader.value.canCarryAnotherRequest else {
+                return channel.eventLoop.makeFailedFuture(StaleConnection())
+            }
+            return channel.writeAndFlush(head).flatMapError { channel.eventLoop.makeFailedFuture(WriteFailed(underlying: $0)) }.flatMap {
+                ResponseCollector.collect(from: reader.value, expectsBody: request.expectsResponseBody, limit: limit, address: address, on: channel)
+            }
+        }
+        do {
+            return try await answer.get()
+        } catch let error as StaleConnection {
+            throw Unanswered(error: error, stale: true)
+        } catch let error as WriteFailed {
+            throw Unanswered(error: await writeFailure(error.underlying), stale: false)
+        } catch let error as ResponseCollector.FailedBeforeAnswer {
+            var described = translated(error.underlying)
+            if let diagnosis, let reason = await diagnosis() { described = TransportError(.sshFailed(reason: reason), address: address) }
+            throw Unanswered(error: described, stale: false)
+        } catch {
+            throw translated(error)
+        }
+    }
+
     /// Sends `request` and reads up to the end of the response head; a streamed body is written
     /// by `sending` between the two.
-    func begin(_ request: HTTPRequest, sending: (@Sendable (RequestBodyWriter) async throws -> Void)? = nil) async throws -> ResponseStream {
-        var buffer = channel.allocator.buffer(capacity: 256 + (request.body?.count ?? 0))
-        request.encode(hostHeader: hostHeader, into: &buffer)
+    func begin(
+        _ request: HTTPRequest, reused: Bool, sending: (@Sendable (RequestBodyWriter) async throws -> Void)? = nil
+    ) async throws -> ResponseStream {
+        let channel = self.channel, reader = self.reader
+        let head = encoded(request)
+        let sent = channel.eventLoop.flatSubmit { () -> EventLoopFuture<Void> in
+            guard !reused || reader.value.canCarryAnotherRequest else {
+                return channel.eventLoop.makeFailedFuture(StaleConnection())
+            }
+            return channel.writeAndFlush(head)
+        }
         do {
-            try await write(buffer)
+            try await sent.get()
+        } catch let error as StaleConnection {
+            throw Unanswered(error: error, stale: true)
         } catch {
-            // The engine may have closed the connection on purpose before our request went out
-            // (TLS 1.3: the alert rejecting our client certificate). The reader kept that reason;
-            // "I/O on closed channel" would hide it.
-            if let reason = await closingReason() { throw TransportError.connecting(reason, address: address) }
-            if let diagnosis, let reason = await diagnosis() { throw TransportError(.sshFailed(reason: reason), address: address) }
-            throw TransportError.connecting(error, address: address)
+            throw Unanswered(error: await writeFailure(error), stale: false)
         }
         let stream = ResponseStream(connection: self, expectsBody: request.expectsResponseBody)
         if request.streamsBody, let sending {
@@ -92,9 +118,50 @@ final class EngineConnection: Sendable {
         do {
             try await stream.readHead()
         } catch {
-            if let diagnosis, let reason = await diagnosis() { throw TransportError(.sshFailed(reason: reason), address: address) }
-            throw error
+            if let diagnosis, let reason = await diagnosis() {
+                throw Unanswered(error: TransportError(.sshFailed(reason: reason), address: address), stale: false)
+            }
+            throw Unanswered(error: error, stale: false)
         }
         return stream
+    }
+
+    private func encoded(_ request: HTTPRequest) -> ByteBuffer {
+        var buffer = channel.allocator.buffer(capacity: 256 + (request.body?.count ?? 0))
+        request.encode(hostHeader: hostHeader, into: &buffer)
+        return buffer
+    }
+
+    /// Why a request could not be written. The engine may have closed the connection on purpose
+    /// before our request went out (TLS 1.3: the alert rejecting our client certificate); the
+    /// reader kept that reason, which "I/O on closed channel" would hide.
+    private func writeFailure(_ error: Error) async -> TransportError {
+        if let reason = await closingReason() { return TransportError.connecting(reason, address: address) }
+        if let diagnosis, let reason = await diagnosis() { return TransportError(.sshFailed(reason: reason), address: address) }
+        return TransportError.connecting(error, address: address)
+    }
+
+    /// The user's words for a failure while reading an answer; a connection that sent garbage is closed.
+    func translated(_ error: Error) -> Error {
+        switch error {
+        case let error as HTTPParseError:
+            close()
+            return TransportError(.http(error), address: address)
+        case let error as TransportError: return error
+        default: return TransportError.connecting(error, address: address)
+        }
+    }
+
+    /// The request failed before the engine answered it: `stale` when nothing was sent at all (a
+    /// kept connection the engine had hung up on), so the client may send it on another one.
+    struct Unanswered: Error {
+        let error: Error
+        let stale: Bool
+    }
+
+    private struct StaleConnection: Error {}
+
+    private struct WriteFailed: Error {
+        let underlying: Error
     }
 }

@@ -24,6 +24,8 @@ final class PullReadHandler: ChannelDuplexHandler {
     /// half-closure allowed the channel stays active after the engine's FIN) nor sent anything unasked.
     var canCarryAnotherRequest: Bool { !ended && failure == nil && buffered.isEmpty && context != nil }
     private var context: ChannelHandlerContext?
+    /// A request body's writer waiting for the engine to take in what is already queued.
+    private var writabilityWaiter: EventLoopPromise<Void>?
     /// Completed when the channel is ready for requests: at once, or after the TLS handshake.
     let ready: EventLoopPromise<Void>
     private let waitsForHandshake: Bool
@@ -66,6 +68,25 @@ final class PullReadHandler: ChannelDuplexHandler {
         return promise.futureResult
     }
 
+    /// Succeeds once the channel can take more writes (at once if it can now): the write side of
+    /// backpressure for a streamed request body. Fails once the channel has closed.
+    func writable() -> EventLoopFuture<Void> {
+        let loop = context?.eventLoop ?? ready.futureResult.eventLoop
+        guard let context, context.channel.isActive else { return loop.makeFailedFuture(failure ?? ChannelError.ioOnClosedChannel) }
+        if context.channel.isWritable { return loop.makeSucceededVoidFuture() }
+        let promise = writabilityWaiter ?? loop.makePromise(of: Void.self)
+        writabilityWaiter = promise
+        return promise.futureResult
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable, let waiter = writabilityWaiter {
+            writabilityWaiter = nil
+            waiter.succeed()
+        }
+        context.fireChannelWritabilityChanged()
+    }
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let buffer = unwrapInboundIn(data)
         if let waiter {
@@ -106,6 +127,10 @@ final class PullReadHandler: ChannelDuplexHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         ready.fail(TransportError.closedBeforeReady)
+        if let waiter = writabilityWaiter {
+            writabilityWaiter = nil
+            waiter.fail(failure ?? ChannelError.ioOnClosedChannel)
+        }
         end()
         context.fireChannelInactive()
     }

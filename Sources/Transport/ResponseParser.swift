@@ -254,10 +254,14 @@ public struct HTTPParseError: Error, Hashable, CustomStringConvertible {
 }
 
 extension StringProtocol {
+    /// Without leading and trailing spaces and tabs. Done on the UTF-8 bytes: every header value
+    /// of every response passes here, and trimming Characters cost more than the rest of the head.
     var trimmingSpaces: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
-        return String(scalars)
+        let bytes = Substring(self).utf8
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) }) else {
+            return ""
+        }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }

@@ -95,13 +95,8 @@ public final class ResponseStream {
                     queued = try parser.finish()
                     if queued.isEmpty { return nil }
                 }
-            } catch let error as HTTPParseError {
-                connection.close()
-                throw TransportError(.http(error), address: connection.address)
-            } catch let error as TransportError {
-                throw error
             } catch {
-                throw TransportError.connecting(error, address: connection.address)
+                throw connection.translated(error)
             }
         }
         defer { queuedIndex += 1 }

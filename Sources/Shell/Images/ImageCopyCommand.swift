@@ -3,6 +3,7 @@ import DockerAPI
 import FanOut
 import Foundation
 import NIOConcurrencyHelpers
+import NIOCore
 
 /// `image copy IMAGE… --from HOST`: streams `GET /images/get` from one engine into
 /// `POST /images/load` on every other target at once, no registry and no local file in between.
@@ -46,9 +47,21 @@ enum ImageCopyCommand {
         let broadcast = BodyBroadcast.load(targets: targets, presenter: presenter, board: board, failures: failures)
         let sourceError = await broadcast.run { send in
             try await source.stream(EngineRequests.saveImages(images)) { response in
+                // The engine writes the tar in small chunks (Go's 32 KiB copy buffer); handed on
+                // one by one, each would cost every target a wake-up. One copy into larger
+                // batches is far cheaper than those.
+                var batch = ByteBuffer()
                 while let pieces = try await response.nextPieces() {
-                    for piece in pieces { await send(piece) }
+                    for var piece in pieces {
+                        if batch.capacity == 0 { batch.reserveCapacity(ImageCopyCommand.batchBytes + piece.readableBytes) }
+                        batch.writeBuffer(&piece)
+                    }
+                    if batch.readableBytes >= ImageCopyCommand.batchBytes {
+                        await send(batch)
+                        batch = ByteBuffer()
+                    }
                 }
+                if batch.readableBytes > 0 { await send(batch) }
             }
         }
         for failure in failures.all { presenter.failure(failure) }
@@ -56,6 +69,9 @@ enum ImageCopyCommand {
             presenter.failure(HostFailure(host: source.name, kind: .failed, message: "reading the images: \(sourceError)"))
         }
     }
+
+    /// How much of the source's tar is gathered before it goes to the targets.
+    static let batchBytes = 512 * 1024
 
     /// The image ID of each name on `host` (`GET /images/NAME/json`).
     static func imageIDs(_ images: [String], on host: HostSession) async throws -> [String] {

@@ -54,6 +54,7 @@ struct SSHDialer: Sendable {
         do {
             channel = try await NIOPipeBootstrap(group: eventLoop)
                 .channelOption(.allowRemoteHalfClosure, value: true)
+                .channelOption(.writeBufferWaterMark, value: Dialer.writeBufferWaterMark)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         let handler = PullReadHandler(ready: ready, waitsForHandshake: false)
