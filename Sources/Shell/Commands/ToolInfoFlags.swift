@@ -1,6 +1,5 @@
 import ArgumentParser
 import Core
-import DockerAPI
 
 /// Reads a command's options out of ArgumentParser's own description of it, `_dumpHelp()`: the
 /// ToolInfoV0 JSON of swift-argument-parser (Sources/ArgumentParserToolInfo/ToolInfo.swift),
