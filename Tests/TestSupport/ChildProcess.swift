@@ -159,6 +159,7 @@ public final class ChildProcess: @unchecked Sendable {
         _ argv: [String], stdin: String = "", environment: [String: String], inherit: [Int32: Int32] = [:], timeout: Double = 60
     ) throws -> ProcessResult {
         let child = try ChildProcess(argv, environment: environment, inherit: inherit)
+        let memory = PeakMemorySampler(pid: child.pid)
         let bytes = Array(stdin.utf8)
         Thread {
             child.write(bytes)
@@ -169,8 +170,8 @@ public final class ChildProcess: @unchecked Sendable {
         child.drain(until: deadline) { fromStderr, chunk in
             if fromStderr { err.append(contentsOf: chunk) } else { out.append(contentsOf: chunk) }
         }
-        let (status, usage) = child.wait(until: deadline.addingTimeInterval(5))
+        let status = child.wait(until: deadline.addingTimeInterval(5)).status
         return ProcessResult(status: status, stdout: String(decoding: out, as: UTF8.self),
-                             stderr: String(decoding: err, as: UTF8.self), peakRSSKiB: usage.ru_maxrss)
+                             stderr: String(decoding: err, as: UTF8.self), peakRSSKiB: memory.finish())
     }
 }

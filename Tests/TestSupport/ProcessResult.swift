@@ -4,7 +4,7 @@ public struct ProcessResult: CustomStringConvertible, Sendable {
     public var status: Int32
     public var stdout: String
     public var stderr: String
-    /// The child's peak resident set size (`ru_maxrss` from wait4), in KiB.
+    /// The child's own peak resident set size in KiB, sampled while it ran (see `PeakMemorySampler`).
     public var peakRSSKiB: Int = 0
 
     public init(status: Int32, stdout: String, stderr: String, peakRSSKiB: Int = 0) {
