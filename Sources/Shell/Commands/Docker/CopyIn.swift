@@ -27,16 +27,14 @@ struct CopyIn {
         } onSuccess: { host, plan in
             plans[host.name] = plan
         }
-        let ready = invocation.targets.filter { plans[$0.name] != nil }
-        let groups = Dictionary(grouping: ready) { host in
-            let plan = plans[host.name]!.plan
-            return "\(plan.directory)\u{0}\(plan.rename?.to ?? sourceBase)"
-        }
+        let ready = invocation.targets.compactMap { host in plans[host.name].map { (host: host, plan: $0.plan) } }
+        let groups = Dictionary(grouping: ready) { "\($0.plan.directory)\u{0}\($0.plan.rename?.to ?? sourceBase)" }
         let entries = try members(of: local.trimmed, following: follow)
         let planned = plans
-        for hosts in groups.values {
-            try await send(entries, top: planned[hosts[0].name]!.plan.rename?.to ?? sourceBase, to: hosts,
-                           directory: planned[hosts[0].name]!.plan.directory, shownPath: { planned[$0]!.path })
+        for group in groups.values {
+            let plan = group[0].plan
+            try await send(entries, top: plan.rename?.to ?? sourceBase, to: group.map(\.host),
+                           directory: plan.directory, shownPath: { planned[$0]?.path ?? "" })
         }
     }
 

@@ -64,7 +64,7 @@ struct CopyOut {
                 throw HostFailure(host: host.name, kind: .failed, message: error.description, dockerMessage: error.description)
             }
             // With -L the archive holds the link's target under its own name: that is what is renamed.
-            if rebaseName != nil { plan.rename = (archiveBase, plan.rename?.to ?? rebaseName!) }
+            if let rebaseName { plan.rename = (archiveBase, plan.rename?.to ?? rebaseName) }
             guard LocalPath(plan.directory).lstat(followLink: true)?.isDirectory == true else {
                 let message = LocalPath(plan.directory).missingError
                 throw HostFailure(host: host.name, kind: .failed, message: message, dockerMessage: message)
